@@ -1,0 +1,313 @@
+package meanfield.solvers.nif;
+
+import meanfield.grids.CellAverages;
+import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.NifModel;
+import meanfield.solvers.model.SynapticKernel;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.time.ProductionDestructionSystem;
+
+/**
+ * The NIF limit on a uniform v grid for each cell of a label grid, as a production–destruction
+ * system y' = A(t, y) y (state: label-major cell averages, y[label * nv + k]).
+ * <ul>
+ * <li>Drift and diffusion: Scharfetter–Gummel fluxes F = (sigma/h)[B(-P) f_k - B(P) f_{k+1}],
+ * P = (mu + J) h / sigma, B(x) = x / (e^x - 1): positive, exact for constant drift, second order
+ * (first-order upwind when sigma = 0). Zero flux through both ends of the domain.</li>
+ * <li>Spiking: loss nu(v_k) f_k; a hard threshold v_F is the right end with f(v_F) = 0, whose
+ * outflux sigma f'(v_F) ~ 2 sigma f_last / h is a loss of the last cell.</li>
+ * <li>Reset: the total loss r = h sum loss_k f_k re-enters at v_R ({@link ResetSplit}), a rank-one
+ * coupling, so every column of A sums to zero and each label keeps its mass.</li>
+ * <li>Synapses: J_k = (1/M) sum_l w_kl r_l with the kernel averaged over label cells.</li>
+ * </ul>
+ * Per label the implicit systems are tridiagonal plus rank one and are solved exactly by the
+ * Thomas algorithm and Sherman–Morrison, which keeps the solution non-negative in floating point.
+ */
+public final class NifFiniteVolume implements ProductionDestructionSystem {
+    private static final int QUADRATURE_POINTS = 3;
+
+    private final NifModel model;
+    private final UniformGrid v;
+    private final UniformGrid labels;
+    private final int nv;
+    private final int nl;
+    private final double h;
+    private final double sigma;
+    private final double[] muFace;
+    private final double[] loss;
+    private final ResetSplit reset;
+    private final double[] coupling;
+    private final ColumnPool pool;
+
+    private final double[][] toRight = new double[2][];
+    private final double[][] toLeft = new double[2][];
+    private final double[][] firingRate = new double[2][];
+    private final double[][] synapticInput = new double[2][];
+
+    private final double[][] pivots;
+    private final double[][] solution;
+    private final double[][] resetResponse;
+
+    public NifFiniteVolume(NifModel model, UniformGrid v, UniformGrid labels, ColumnPool pool) {
+        if (model.threshold().isPresent() && Math.abs(model.threshold().getAsDouble() - v.max()) > 1e-12 * v.h()) {
+            throw new IllegalArgumentException("with a hard threshold the v domain must end at it: max "
+                    + v.max() + " != threshold " + model.threshold().getAsDouble());
+        }
+        this.model = model;
+        this.v = v;
+        this.labels = labels;
+        this.nv = v.cells();
+        this.nl = labels.cells();
+        this.h = v.h();
+        this.sigma = model.sigma();
+        this.pool = pool;
+        this.reset = ResetSplit.of(v, model.reset());
+        this.loss = new double[nv];
+        for (int k = 0; k < nv; k++) {
+            loss[k] = model.rate().value(v.center(k));
+            if (!(loss[k] >= 0) || !Double.isFinite(loss[k])) {
+                throw new IllegalArgumentException("the firing rate nu(" + v.center(k) + ") = " + loss[k]
+                        + " is not a finite non-negative number");
+            }
+        }
+        if (model.threshold().isPresent()) {
+            loss[nv - 1] += 2 * sigma / (h * h);
+        }
+        this.coupling = couplingMatrix(model.kernel(), labels);
+        this.muFace = model.drift().dependsOnTime() ? null : new double[nl * (nv + 1)];
+        if (muFace != null) {
+            for (int l = 0; l < nl; l++) {
+                for (int f = 0; f <= nv; f++) {
+                    muFace[l * (nv + 1) + f] = model.drift().value(0.0, v.face(f), labels.center(l));
+                }
+            }
+        }
+        for (int s = 0; s < 2; s++) {
+            toRight[s] = new double[nl * (nv + 1)];
+            toLeft[s] = new double[nl * (nv + 1)];
+            firingRate[s] = new double[nl];
+            synapticInput[s] = new double[nl];
+        }
+        int workers = pool.workers();
+        this.pivots = new double[workers][nv];
+        this.solution = new double[workers][nv];
+        this.resetResponse = new double[workers][nv];
+    }
+
+    /** (1/M) w_kl: the kernel averaged over label cells, with the quadrature weight folded in. */
+    private static double[] couplingMatrix(SynapticKernel kernel, UniformGrid labels) {
+        int nl = labels.cells();
+        double[] w;
+        if (kernel instanceof SynapticKernel.Function function) {
+            w = CellAverages.of(function.w(), labels, labels, QUADRATURE_POINTS);
+        } else {
+            SynapticKernel.CellAveraged averaged = (SynapticKernel.CellAveraged) kernel;
+            if (averaged.cells() != nl) {
+                throw new IllegalArgumentException("the kernel is given on " + averaged.cells()
+                        + " label cells but the label grid has " + nl);
+            }
+            w = averaged.values().clone();
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (!Double.isFinite(w[i])) {
+                throw new IllegalArgumentException("the kernel is not finite on label cells ("
+                        + i / nl + ", " + i % nl + ")");
+            }
+            w[i] /= nl;
+        }
+        return w;
+    }
+
+    @Override
+    public int size() {
+        return nl * nv;
+    }
+
+    public UniformGrid vGrid() {
+        return v;
+    }
+
+    public UniformGrid labelGrid() {
+        return labels;
+    }
+
+    public NifModel model() {
+        return model;
+    }
+
+    /** Cell averages of f0 in v at each label centre, normalized to mass 1 per label. */
+    public double[] initialState() {
+        double[] y = new double[size()];
+        for (int l = 0; l < nl; l++) {
+            double xi = labels.center(l);
+            double[] column = CellAverages.of(vv -> model.initial().value(vv, xi), v, QUADRATURE_POINTS);
+            double mass = 0;
+            for (int k = 0; k < nv; k++) {
+                if (!(column[k] >= 0) || !Double.isFinite(column[k])) {
+                    throw new IllegalArgumentException("the initial density is negative or not finite at v = "
+                            + v.center(k) + ", xi = " + xi);
+                }
+                mass += h * column[k];
+            }
+            if (!(mass > 0)) {
+                throw new IllegalArgumentException("the initial density is zero on the v domain for xi = " + xi);
+            }
+            for (int k = 0; k < nv; k++) {
+                y[l * nv + k] = column[k] / mass;
+            }
+        }
+        return y;
+    }
+
+    /** r(xi_l) = h sum_k loss_k f_k: spikes by the rate nu plus the outflux through a threshold. */
+    public void firingRates(double[] y, double[] rates) {
+        for (int l = 0; l < nl; l++) {
+            double sum = 0;
+            int base = l * nv;
+            for (int k = 0; k < nv; k++) {
+                sum += loss[k] * y[base + k];
+            }
+            rates[l] = h * sum;
+        }
+    }
+
+    /** J_k = (1/M) sum_l w_kl r_l: label k receives from label l (row k of the kernel). */
+    public void synapticInput(double[] rates, double[] input) {
+        for (int k = 0; k < nl; k++) {
+            double sum = 0;
+            int row = k * nl;
+            for (int l = 0; l < nl; l++) {
+                sum += coupling[row + l] * rates[l];
+            }
+            input[k] = sum;
+        }
+    }
+
+    /** Mass h sum_k f_k of one label. */
+    public double mass(double[] y, int label) {
+        double sum = 0;
+        for (int k = label * nv, end = k + nv; k < end; k++) {
+            sum += y[k];
+        }
+        return h * sum;
+    }
+
+    @Override
+    public void freeze(int slot, double t, double[] y) {
+        double[] r = firingRate[slot];
+        double[] input = synapticInput[slot];
+        firingRates(y, r);
+        synapticInput(r, input);
+        double[] right = toRight[slot];
+        double[] left = toLeft[slot];
+        pool.forEachChunk(nl, (worker, from, to) -> {
+            for (int l = from; l < to; l++) {
+                double xi = labels.center(l);
+                int fb = l * (nv + 1);
+                for (int f = 1; f < nv; f++) {
+                    double mu = muFace != null ? muFace[fb + f] : model.drift().value(t, v.face(f), xi);
+                    double a = mu + input[l];
+                    if (sigma > 0) {
+                        double p = a * h / sigma;
+                        double b = bernoulli(p);
+                        right[fb + f] = sigma / (h * h) * (b + p);
+                        left[fb + f] = sigma / (h * h) * b;
+                    } else {
+                        right[fb + f] = Math.max(a, 0) / h;
+                        left[fb + f] = Math.max(-a, 0) / h;
+                    }
+                }
+            }
+        });
+    }
+
+    /** B(x) = x / (e^x - 1), with B(-x) = B(x) + x. */
+    static double bernoulli(double x) {
+        if (Math.abs(x) < 1e-6) {
+            return 1.0 - 0.5 * x;
+        }
+        return x / Math.expm1(x);
+    }
+
+    @Override
+    public void solve(double dt, double w0, double[] scale0, double w1, double[] rhs, double[] out) {
+        pool.forEachChunk(nl, (worker, from, to) -> {
+            for (int l = from; l < to; l++) {
+                solveLabel(l, dt, w0, scale0, w1, rhs, out, worker);
+            }
+        });
+    }
+
+    private void solveLabel(int l, double dt, double w0, double[] scale0, double w1, double[] rhs, double[] out,
+            int worker) {
+        double[] cp = pivots[worker];
+        double[] x = solution[worker];
+        double[] z = resetResponse[worker];
+        double[] r0 = toRight[0];
+        double[] l0 = toLeft[0];
+        double[] r1 = toRight[1];
+        double[] l1 = toLeft[1];
+        boolean second = w1 != 0;
+        int base = l * nv;
+        int fb = l * (nv + 1);
+        double lowSource = reset.lowWeight() / h;
+        double highSource = reset.highWeight() / h;
+        // Forward sweep of the Thomas algorithm on T x = rhs and T z = s (the reset profile) at once.
+        double previousScale = 0;
+        for (int k = 0; k < nv; k++) {
+            double c = scale0 == null ? 1.0 : scale0[base + k];
+            double out0 = r0[fb + k + 1] + l0[fb + k] + loss[k];
+            double diag = 1 + dt * w0 * c * out0;
+            double lower = 0;
+            double upper = 0;
+            if (k > 0) {
+                lower = -dt * w0 * previousScale * r0[fb + k];
+            }
+            if (k < nv - 1) {
+                double cNext = scale0 == null ? 1.0 : scale0[base + k + 1];
+                upper = -dt * w0 * cNext * l0[fb + k + 1];
+            }
+            if (second) {
+                diag += dt * w1 * (r1[fb + k + 1] + l1[fb + k] + loss[k]);
+                lower -= k > 0 ? dt * w1 * r1[fb + k] : 0;
+                upper -= k < nv - 1 ? dt * w1 * l1[fb + k + 1] : 0;
+            }
+            double s = (k == reset.lowCell() ? lowSource : 0) + (k == reset.highCell() ? highSource : 0);
+            double pivot = k == 0 ? diag : diag - lower * cp[k - 1];
+            cp[k] = upper / pivot;
+            x[k] = (k == 0 ? rhs[base] : rhs[base + k] - lower * x[k - 1]) / pivot;
+            z[k] = (k == 0 ? s : s - lower * z[k - 1]) / pivot;
+            previousScale = c;
+        }
+        double gx = 0;
+        double gz = 0;
+        for (int k = nv - 1; k >= 0; k--) {
+            if (k < nv - 1) {
+                x[k] -= cp[k] * x[k + 1];
+                z[k] -= cp[k] * z[k + 1];
+            }
+            double c = scale0 == null ? 1.0 : scale0[base + k];
+            double g = h * loss[k] * (w0 * c + w1);
+            gx += g * x[k];
+            gz += g * z[k];
+        }
+        // Sherman–Morrison for (T - dt s g^T): both terms are non-negative, and 1 - dt g.z > 0.
+        double amplitude = dt * gx / (1 - dt * gz);
+        for (int k = 0; k < nv; k++) {
+            out[base + k] = x[k] + amplitude * z[k];
+        }
+    }
+
+    @Override
+    public double errorNorm(double[] a, double[] b) {
+        double max = 0;
+        for (int l = 0; l < nl; l++) {
+            double sum = 0;
+            for (int k = l * nv, end = k + nv; k < end; k++) {
+                sum += Math.abs(a[k] - b[k]);
+            }
+            max = Math.max(max, h * sum);
+        }
+        return max;
+    }
+}
