@@ -1,0 +1,54 @@
+package meanfield.solvers.nif;
+
+import org.hipparchus.special.Erf;
+
+import meanfield.grids.GaussLegendre;
+
+/** Exact NIF results of MODEL.md 1.3, computed by quadrature. */
+final class ExactNif {
+    private ExactNif() {
+    }
+
+    /**
+     * f_inf(v) = int_0^inf lambda e^{-lambda s} N(v; c + (v_R - c) e^{-a s}, (sigma/a)(1 - e^{-2 a s})) ds,
+     * with s = u^2 to remove the s^{-1/2} behaviour at s = 0, by composite Gauss–Legendre.
+     */
+    static double constantRateStationary(double v, double lambda, double a, double c, double reset, double sigma) {
+        double upper = Math.sqrt(45 / lambda);
+        int pieces = 400;
+        double sum = 0;
+        for (int p = 0; p < pieces; p++) {
+            GaussLegendre rule = GaussLegendre.on(8, upper * p / pieces, upper * (p + 1) / pieces);
+            for (int q = 0; q < rule.size(); q++) {
+                double u = rule.node(q);
+                double s = u * u;
+                double mean = c + (reset - c) * Math.exp(-a * s);
+                double variance = sigma / a * -Math.expm1(-2 * a * s);
+                double z = v - mean;
+                double gauss = Math.exp(-z * z / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
+                sum += rule.weight(q) * lambda * Math.exp(-lambda * s) * gauss * 2 * u;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The Siegert rate of dV = -a (V - c) dt + sqrt(2 sigma) dB with threshold vF and reset vR:
+     * 1/r = (sqrt(pi)/a) int_{uR}^{uF} e^{u^2} (1 + erf u) du, u = (v - c) sqrt(a / (2 sigma)).
+     */
+    static double siegertRate(double a, double c, double sigma, double reset, double threshold) {
+        double scale = Math.sqrt(a / (2 * sigma));
+        double from = (reset - c) * scale;
+        double to = (threshold - c) * scale;
+        int pieces = 200;
+        double integral = 0;
+        for (int p = 0; p < pieces; p++) {
+            GaussLegendre rule = GaussLegendre.on(8, from + (to - from) * p / pieces, from + (to - from) * (p + 1) / pieces);
+            for (int q = 0; q < rule.size(); q++) {
+                double u = rule.node(q);
+                integral += rule.weight(q) * Math.exp(u * u) * (1 + Erf.erf(u));
+            }
+        }
+        return a / (Math.sqrt(Math.PI) * integral);
+    }
+}

@@ -1,0 +1,37 @@
+package meanfield.solvers.nif;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.Test;
+
+import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.Drift;
+import meanfield.solvers.model.FiringRate;
+import meanfield.solvers.model.NifModel;
+
+class HardThresholdTest {
+
+    @Test
+    void uncoupledLeakyNeuronFiresAtTheSiegertRate() {
+        double a = 1;
+        double c = 0.8;
+        double sigma = 0.1;
+        double threshold = 1.0;
+        NifModel model = new NifModel(0.0, sigma, Drift.autonomous((v, xi) -> -a * (v - c)), FiringRate.NONE,
+                OptionalDouble.of(threshold), NifTestProblems.none(), (v, xi) -> NifTestProblems.gaussian(v, 0.3, 0.2));
+        double exact = ExactNif.siegertRate(a, c, sigma, 0.0, threshold);
+        int[] cells = {100, 200, 400};
+        double[] errors = new double[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            NifSolution s = NifTestProblems.solve(model, new UniformGrid(-2.0, threshold, cells[i]), 1,
+                    NifTestProblems.adaptive(30.0, 1e-6));
+            errors[i] = Math.abs(s.rate(s.outputCount() - 1)[0] - exact) / exact;
+            assertTrue(s.massErrorMax() < 1e-12, "mass error " + s.massErrorMax());
+        }
+        double observed = NifTestProblems.order(errors[1], errors[2], 2);
+        assertTrue(errors[2] < 2e-3, "relative error " + errors[2] + " against Siegert rate " + exact);
+        assertTrue(observed >= 0.9, "observed order " + observed + " from " + java.util.Arrays.toString(errors));
+    }
+}

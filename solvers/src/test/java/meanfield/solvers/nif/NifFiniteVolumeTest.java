@@ -1,0 +1,171 @@
+package meanfield.solvers.nif;
+
+import static meanfield.solvers.nif.NifTestProblems.adaptive;
+import static meanfield.solvers.nif.NifTestProblems.distanceToRefined;
+import static meanfield.solvers.nif.NifTestProblems.fixed;
+import static meanfield.solvers.nif.NifTestProblems.last;
+import static meanfield.solvers.nif.NifTestProblems.order;
+import static meanfield.solvers.nif.NifTestProblems.solve;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import meanfield.grids.CellAverages;
+import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.NifModel;
+import meanfield.solvers.model.SynapticKernel;
+import meanfield.solvers.parallel.ColumnPool;
+
+class NifFiniteVolumeTest {
+
+    @Test
+    void p1KeepsEveryLabelsMassToRoundOffAndStaysNonNegativeOverTheHorizon() {
+        NifSolution s = solve(NifTestProblems.p1(), new UniformGrid(-1.5, 3.5, 200), 16, adaptive(5.0, 1e-4));
+        assertTrue(s.failure().isEmpty(), () -> s.failure().get());
+        assertEquals(5.0, s.time(s.outputCount() - 1), 0.0);
+        assertTrue(s.massErrorMax() < 1e-12, "mass error " + s.massErrorMax());
+        assertTrue(s.minDensity() >= 0, "min density " + s.minDensity());
+    }
+
+    @Test
+    void synapticInputTakesRowsOfTheKernelAsInputsOfTheReceivingLabel() {
+        int labels = 8;
+        // Asymmetric: the transpose would give a different input.
+        SynapticKernel kernel = new SynapticKernel.Function(
+                (xi, zeta) -> 0.2 + xi * zeta * zeta + 0.5 * Math.sin(2 * Math.PI * (xi - zeta)));
+        NifModel model = NifTestProblems.constantRate(1.0, 1.0, (v, xi) -> 0.0, 0.1, kernel);
+        UniformGrid labelGrid = UniformGrid.unitInterval(labels);
+        try (ColumnPool pool = new ColumnPool(1)) {
+            NifFiniteVolume fv = new NifFiniteVolume(model, new UniformGrid(-1, 2, 30), labelGrid, pool);
+            double[] rates = new double[labels];
+            for (int l = 0; l < labels; l++) {
+                rates[l] = 1 + l * l;
+            }
+            double[] input = new double[labels];
+            fv.synapticInput(rates, input);
+            double[] w = CellAverages.of(
+                    (xi, zeta) -> 0.2 + xi * zeta * zeta + 0.5 * Math.sin(2 * Math.PI * (xi - zeta)), labelGrid,
+                    labelGrid, 3);
+            for (int k = 0; k < labels; k++) {
+                double expected = 0;
+                double transposed = 0;
+                for (int l = 0; l < labels; l++) {
+                    expected += w[k * labels + l] * rates[l] / labels;
+                    transposed += w[l * labels + k] * rates[l] / labels;
+                }
+                assertEquals(expected, input[k], 1e-12, "label " + k);
+                assertTrue(Math.abs(transposed - input[k]) > 1e-3, "the test kernel must tell rows from columns");
+            }
+        }
+    }
+
+    @Test
+    void constantRateMeanFollowsTheExactOdeWithTheKernelsRowIntegral() {
+        // nu = lambda, mu = -a v + I(xi), w = xi + 0.5 sin(2 pi (xi - zeta)) (asymmetric):
+        // r = lambda, J(xi) = lambda xi (its transpose would give lambda / 2), and
+        // dm/dt = -(a + lambda) m + I + J + lambda v_R. The scheme's error is O(h^2): the
+        // Scharfetter-Gummel flux adds a numerical diffusion a^2 h^2 / (12 sigma) that varies in v.
+        double lambda = 2;
+        double a = 1;
+        int labels = 8;
+        NifModel model = NifTestProblems.constantRate(lambda, a, (v, xi) -> 0.5 + 0.3 * xi, 0.1,
+                new SynapticKernel.Function((xi, zeta) -> xi + 0.5 * Math.sin(2 * Math.PI * (xi - zeta))));
+        double end = 1.0;
+        double[] errors = new double[2];
+        for (int i = 0; i < 2; i++) {
+            UniformGrid v = new UniformGrid(-2, 3, 200 << i);
+            NifSolution s = solve(model, v, labels, fixed(end, 1e-3));
+            for (int l = 0; l < labels; l++) {
+                double xi = (l + 0.5) / labels;
+                double m0 = mean(s.density(0), l, v);
+                double mInf = (0.5 + 0.3 * xi + lambda * xi) / (a + lambda);
+                double exact = mInf + (m0 - mInf) * Math.exp(-(a + lambda) * end);
+                assertEquals(lambda, s.rate(s.outputCount() - 1)[l], 1e-12, "r = lambda exactly");
+                errors[i] = Math.max(errors[i], Math.abs(exact - mean(last(s), l, v)));
+            }
+        }
+        assertTrue(errors[1] < 2e-4, "error of the mean " + errors[1]);
+        assertTrue(order(errors[0], errors[1], 2) >= 1.8, "errors of the mean " + java.util.Arrays.toString(errors));
+    }
+
+    private static double mean(double[] f, int label, UniformGrid v) {
+        double sum = 0;
+        for (int k = 0; k < v.cells(); k++) {
+            sum += v.center(k) * f[label * v.cells() + k] * v.h();
+        }
+        return sum;
+    }
+
+    @Test
+    void constantRateStationaryDensityMatchesTheExponentialMixtureAtSecondOrder() {
+        double lambda = 1;
+        double a = 1;
+        double input = 1;
+        double sigma = 0.1;
+        NifModel model = NifTestProblems.constantRate(lambda, a, (v, xi) -> input, sigma, NifTestProblems.none());
+        // v_R = 0 on a face at every level, so the reset split is the same at every level.
+        int[] cells = {100, 200, 400};
+        double[] errors = new double[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            UniformGrid v = new UniformGrid(-1.6, 2.4, cells[i]);
+            double[] f = last(solve(model, v, 1, adaptive(25.0, 1e-6)));
+            double error = 0;
+            for (int k = 0; k < v.cells(); k++) {
+                double exact = ExactNif.constantRateStationary(v.center(k), lambda, a, input / a, 0.0, sigma);
+                error += Math.abs(f[k] - exact) * v.h();
+            }
+            errors[i] = error;
+        }
+        double observed = order(errors[1], errors[2], 2);
+        assertTrue(observed >= 1.8, "observed order " + observed + " from L1 errors " + java.util.Arrays.toString(errors));
+        assertTrue(errors[2] < 4e-4, "L1 error " + errors[2]);
+    }
+
+    @Test
+    void p1ConvergesAtSecondOrderInV() {
+        NifModel model = NifTestProblems.p1();
+        int labels = 4;
+        double[][] finals = new double[4][];
+        UniformGrid[] grids = new UniformGrid[4];
+        for (int i = 0; i < 4; i++) {
+            grids[i] = new UniformGrid(-1.5, 3.5, 50 << i);
+            finals[i] = last(solve(model, grids[i], labels, fixed(0.5, 5e-3)));
+        }
+        double e0 = distanceToRefined(finals[0], finals[1], labels, grids[0]);
+        double e1 = distanceToRefined(finals[1], finals[2], labels, grids[1]);
+        double e2 = distanceToRefined(finals[2], finals[3], labels, grids[2]);
+        double observed = order(e1, e2, 2);
+        assertTrue(observed >= 1.8, "orders " + order(e0, e1, 2) + ", " + observed + " from " + e0 + ", " + e1 + ", " + e2);
+    }
+
+    @Test
+    void p1ConvergesAtSecondOrderInTime() {
+        NifModel model = NifTestProblems.p1();
+        int labels = 4;
+        UniformGrid v = new UniformGrid(-1.5, 3.5, 100);
+        double[][] finals = new double[4][];
+        for (int i = 0; i < 4; i++) {
+            finals[i] = last(solve(model, v, labels, fixed(0.5, 0.05 / (1 << i))));
+        }
+        double e0 = NifTestProblems.maxL1(finals[0], finals[1], labels, v);
+        double e1 = NifTestProblems.maxL1(finals[1], finals[2], labels, v);
+        double e2 = NifTestProblems.maxL1(finals[2], finals[3], labels, v);
+        double observed = order(e1, e2, 2);
+        assertTrue(observed >= 1.8, "orders " + order(e0, e1, 2) + ", " + observed + " from " + e0 + ", " + e1 + ", " + e2);
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        NifSolver solver = new NifSolver(NifTestProblems.p1(), new UniformGrid(-1.5, 3.5, 80),
+                UniformGrid.unitInterval(7), adaptive(1.0, 1e-4));
+        NifSolution one = solver.solve(1, t -> {
+        });
+        NifSolution two = solver.solve(2, t -> {
+        });
+        assertEquals(one.steps(), two.steps());
+        assertArrayEquals(last(one), last(two), 0.0);
+        assertArrayEquals(one.rate(one.outputCount() - 1), two.rate(two.outputCount() - 1), 0.0);
+    }
+}
