@@ -19,13 +19,13 @@ public record NifModel(double reset, double sigma, Drift drift, FiringRate rate,
         SynapticKernel kernel, InitialDensity initial) {
     public NifModel {
         if (!(sigma >= 0)) {
-            throw new IllegalArgumentException("sigma must be >= 0, got " + sigma);
+            throw new InvalidModelException(InvalidModelException.Part.SIGMA, "sigma must be >= 0, got " + sigma);
         }
         if (threshold.isPresent() && !(sigma > 0)) {
-            throw new IllegalArgumentException("a hard threshold needs sigma > 0");
+            throw new InvalidModelException(InvalidModelException.Part.THRESHOLD, "a hard threshold needs sigma > 0");
         }
         if (threshold.isPresent() && !(threshold.getAsDouble() > reset)) {
-            throw new IllegalArgumentException("the threshold " + threshold.getAsDouble()
+            throw new InvalidModelException(InvalidModelException.Part.THRESHOLD, "the threshold " + threshold.getAsDouble()
                     + " must lie above the reset " + reset);
         }
     }

@@ -16,7 +16,7 @@ public final class StepKernel {
     public static SynapticKernel.CellAveraged fromEntries(int n, int[] rows, int[] cols, double[] weights,
             int cells) {
         if (n % cells != 0) {
-            throw new IllegalArgumentException("a network of " + n + " neurons does not split evenly into "
+            throw new InvalidModelException(InvalidModelException.Part.KERNEL, "a network of " + n + " neurons does not split evenly into "
                     + cells + " label cells");
         }
         int perCell = n / cells;

@@ -17,7 +17,7 @@ public sealed interface SynapticKernel permits SynapticKernel.Function, Synaptic
     record CellAveraged(int cells, double[] values) implements SynapticKernel {
         public CellAveraged {
             if (values.length != cells * cells) {
-                throw new IllegalArgumentException("a kernel on " + cells + " label cells needs "
+                throw new InvalidModelException(InvalidModelException.Part.KERNEL, "a kernel on " + cells + " label cells needs "
                         + cells * cells + " values, got " + values.length);
             }
         }

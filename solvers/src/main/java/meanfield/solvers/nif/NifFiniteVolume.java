@@ -2,6 +2,8 @@ package meanfield.solvers.nif;
 
 import meanfield.grids.CellAverages;
 import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.model.InvalidModelException.Part;
 import meanfield.solvers.model.NifModel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.parallel.ColumnPool;
@@ -50,7 +52,7 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
 
     public NifFiniteVolume(NifModel model, UniformGrid v, UniformGrid labels, ColumnPool pool) {
         if (model.threshold().isPresent() && Math.abs(model.threshold().getAsDouble() - v.max()) > 1e-12 * v.h()) {
-            throw new IllegalArgumentException("with a hard threshold the v domain must end at it: max "
+            throw new InvalidModelException(Part.GRID, "with a hard threshold the v domain must end at it: max "
                     + v.max() + " != threshold " + model.threshold().getAsDouble());
         }
         this.model = model;
@@ -66,7 +68,7 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         for (int k = 0; k < nv; k++) {
             loss[k] = model.rate().value(v.center(k));
             if (!(loss[k] >= 0) || !Double.isFinite(loss[k])) {
-                throw new IllegalArgumentException("the firing rate nu(" + v.center(k) + ") = " + loss[k]
+                throw new InvalidModelException(Part.RATE, "the firing rate nu(" + v.center(k) + ") = " + loss[k]
                         + " is not a finite non-negative number");
             }
         }
@@ -103,14 +105,14 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         } else {
             SynapticKernel.CellAveraged averaged = (SynapticKernel.CellAveraged) kernel;
             if (averaged.cells() != nl) {
-                throw new IllegalArgumentException("the kernel is given on " + averaged.cells()
+                throw new InvalidModelException(Part.KERNEL, "the kernel is given on " + averaged.cells()
                         + " label cells but the label grid has " + nl);
             }
             w = averaged.values().clone();
         }
         for (int i = 0; i < w.length; i++) {
             if (!Double.isFinite(w[i])) {
-                throw new IllegalArgumentException("the kernel is not finite on label cells ("
+                throw new InvalidModelException(Part.KERNEL, "the kernel is not finite on label cells ("
                         + i / nl + ", " + i % nl + ")");
             }
             w[i] /= nl;
@@ -144,13 +146,13 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
             double mass = 0;
             for (int k = 0; k < nv; k++) {
                 if (!(column[k] >= 0) || !Double.isFinite(column[k])) {
-                    throw new IllegalArgumentException("the initial density is negative or not finite at v = "
+                    throw new InvalidModelException(Part.INITIAL, "the initial density is negative or not finite at v = "
                             + v.center(k) + ", xi = " + xi);
                 }
                 mass += h * column[k];
             }
             if (!(mass > 0)) {
-                throw new IllegalArgumentException("the initial density is zero on the v domain for xi = " + xi);
+                throw new InvalidModelException(Part.INITIAL, "the initial density is zero on the v domain for xi = " + xi);
             }
             for (int k = 0; k < nv; k++) {
                 y[l * nv + k] = column[k] / mass;

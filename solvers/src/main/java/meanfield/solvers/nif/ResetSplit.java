@@ -1,6 +1,7 @@
 package meanfield.solvers.nif;
 
 import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.InvalidModelException;
 
 /**
  * Where the re-injected flux delta(v - v_R) r lands: split between the two cells whose
@@ -11,7 +12,7 @@ record ResetSplit(int lowCell, double lowWeight, int highCell, double highWeight
 
     static ResetSplit of(UniformGrid v, double reset) {
         if (!(reset >= v.min() && reset <= v.max())) {
-            throw new IllegalArgumentException("the reset " + reset + " lies outside the v domain " + v);
+            throw new InvalidModelException(InvalidModelException.Part.RESET, "the reset " + reset + " lies outside the v domain " + v);
         }
         double position = (reset - v.min()) / v.h() - 0.5;
         if (position <= 0) {

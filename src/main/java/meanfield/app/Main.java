@@ -1,0 +1,50 @@
+package meanfield.app;
+
+import java.io.PrintWriter;
+
+import meanfield.app.problem.ProblemException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code ./meanfield COMMAND ...}. */
+@Command(name = "meanfield", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Mean-field limits of large interacting systems: solvers, particle systems, studies.",
+        subcommands = {SolveCommand.class, ProblemsCommand.class})
+public final class Main implements Runnable {
+    /** A user error: bad file, unknown key, value out of range, formula that does not parse. */
+    public static final int USER_ERROR = 2;
+    /** A numerical failure: the outputs up to it are kept. */
+    public static final int NUMERICAL_FAILURE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: solve, problems");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns its exit status; used by the tests too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage());
+            return USER_ERROR;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof ProblemException) {
+                err.println("error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

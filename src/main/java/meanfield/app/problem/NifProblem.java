@@ -1,0 +1,183 @@
+package meanfield.app.problem;
+
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+
+import meanfield.app.formula.Formula;
+import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.Drift;
+import meanfield.solvers.model.FiringRate;
+import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.model.NifModel;
+import meanfield.solvers.model.StepKernel;
+import meanfield.solvers.model.SynapticKernel;
+import meanfield.solvers.time.TimeControl;
+
+/** A NIF problem read from its file: the model, the v and label grids and the time control. */
+public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, TimeControl time, String solver) {
+
+    /** Default local error tolerance of the adaptive step (per step, L1 per label). */
+    public static final double DEFAULT_TOLERANCE = 1e-5;
+
+    static NifProblem read(ConfigNode root, Path directory) {
+        ConfigNode nif = root.child("nif");
+        ConfigNode grid = root.child("grid");
+        double reset = nif.number("reset", 0.0);
+        double sigma = nif.number("sigma");
+        if (!(sigma >= 0)) {
+            throw new ProblemException(nif.key("sigma"), "must be >= 0, got " + sigma);
+        }
+        Drift drift = drift(nif);
+        OptionalDouble threshold = nif.has("threshold") ? OptionalDouble.of(nif.number("threshold"))
+                : OptionalDouble.empty();
+        FiringRate rate = nif.has("rate") ? rate(nif) : FiringRate.NONE;
+        if (!nif.has("rate") && threshold.isEmpty()) {
+            throw new ProblemException(nif.key("rate"), "missing: give a firing rate nu(v) or a hard threshold (nif.threshold)");
+        }
+        if (threshold.isPresent() && !(sigma > 0)) {
+            throw new ProblemException(nif.key("threshold"), "a hard threshold needs sigma > 0");
+        }
+
+        ConfigNode vNode = grid.child("v");
+        double vMin = vNode.number("min");
+        double vMax = threshold.isPresent() ? vNode.number("max", threshold.getAsDouble()) : vNode.number("max");
+        int vCells = vNode.positiveInteger("cells", 400);
+        if (!(vMax > vMin)) {
+            throw new ProblemException(vNode.key("max"), "must be greater than grid.v.min = " + vMin + ", got " + vMax);
+        }
+        if (threshold.isPresent() && vMax != threshold.getAsDouble()) {
+            throw new ProblemException(vNode.key("max"), "with a hard threshold the v domain ends at it: set it to "
+                    + threshold.getAsDouble() + " (nif.threshold), got " + vMax);
+        }
+        if (!(reset >= vMin && reset <= vMax)) {
+            throw new ProblemException(nif.key("reset"), "v_R = " + reset + " lies outside the v domain [" + vMin + ", "
+                    + vMax + "] (grid.v)");
+        }
+        int xiCells = grid.childOrEmpty("xi").positiveInteger("cells", 64);
+        UniformGrid v = new UniformGrid(vMin, vMax, vCells);
+        UniformGrid labels = UniformGrid.unitInterval(xiCells);
+
+        SynapticKernel kernel = kernel(nif, directory, xiCells);
+        Formula initial = Formula.compile(nif.key("initial"), nif.string("initial", null), "v", "xi");
+        TimeControl time = time(root.child("time"));
+        String solver = root.choice("solver", "finite-volume", "finite-volume", "spectral");
+        if (solver.equals("spectral")) {
+            throw new ProblemException("solver", "the spectral NIF solver is not available yet; use finite-volume");
+        }
+        if (root.has("particles")) {
+            ParticleSettings.read(root.child("particles"));
+        }
+        try {
+            NifModel model = new NifModel(reset, sigma, drift, rate, threshold, kernel, initial::value);
+            return new NifProblem(model, v, labels, time, solver);
+        } catch (InvalidModelException e) {
+            throw new ProblemException(keyOf(e.part()), e.getMessage());
+        }
+    }
+
+    /** The problem-file key of a part of the NIF model. */
+    public static String keyOf(InvalidModelException.Part part) {
+        return switch (part) {
+            case RESET -> "nif.reset";
+            case SIGMA -> "nif.sigma";
+            case DRIFT -> "nif.drift";
+            case RATE -> "nif.rate";
+            case THRESHOLD -> "nif.threshold";
+            case KERNEL -> "nif.kernel";
+            case INITIAL -> "nif.initial";
+            case GRID -> "grid.v";
+        };
+    }
+
+    private static Drift drift(ConfigNode nif) {
+        if (nif.raw("drift") instanceof java.util.Map) {
+            ConfigNode family = nif.child("drift");
+            String name = family.onlyKey();
+            if (!name.equals("lif")) {
+                throw new ProblemException(family.key(name), "unknown drift family (known: lif)");
+            }
+            ConfigNode lif = family.child("lif");
+            double tau = lif.positive("tau", 1.0);
+            double rest = lif.number("rest", 0.0);
+            Formula input = Formula.compile(lif.key("input"), lif.string("input", "0"), "t", "xi");
+            boolean timeDependent = input.uses("t");
+            Drift.Autonomous autonomous = (v, xi) -> -(v - rest) / tau + input.value(0.0, xi);
+            return timeDependent ? (t, v, xi) -> -(v - rest) / tau + input.value(t, xi) : Drift.autonomous(autonomous);
+        }
+        Formula mu = Formula.compile(nif.key("drift"), nif.string("drift", null), "t", "v", "xi");
+        return mu.uses("t") ? mu::value : Drift.autonomous((v, xi) -> mu.value(0.0, v, xi));
+    }
+
+    private static FiringRate rate(ConfigNode nif) {
+        if (!(nif.raw("rate") instanceof java.util.Map)) {
+            Formula nu = Formula.compile(nif.key("rate"), nif.string("rate", null), "v");
+            return nu::value;
+        }
+        ConfigNode family = nif.child("rate");
+        String name = family.onlyKey();
+        switch (name) {
+            case "sigmoid": {
+                ConfigNode p = family.child(name);
+                return FiringRate.sigmoid(p.positive("max", 1.0), p.number("theta"), p.positive("width", 1.0));
+            }
+            case "exponential": {
+                ConfigNode p = family.child(name);
+                return FiringRate.exponential(p.positive("nu0", 1.0), p.number("theta"), p.positive("width", 1.0));
+            }
+            case "constant": {
+                ConfigNode p = family.child(name);
+                double lambda = p.number("lambda");
+                if (!(lambda >= 0)) {
+                    throw new ProblemException(p.key("lambda"), "must be >= 0, got " + lambda);
+                }
+                return FiringRate.constant(lambda);
+            }
+            default:
+                throw new ProblemException(family.key(name), "unknown rate family (known: sigmoid, exponential, constant)");
+        }
+    }
+
+    private static SynapticKernel kernel(ConfigNode nif, Path directory, int xiCells) {
+        if (!nif.has("kernel")) {
+            nif.string("kernel", "0");
+        }
+        if (!(nif.raw("kernel") instanceof java.util.Map)) {
+            Formula w = Formula.compile(nif.key("kernel"), nif.string("kernel", null), "xi", "zeta");
+            return new SynapticKernel.Function(w::value);
+        }
+        ConfigNode family = nif.child("kernel");
+        String name = family.onlyKey();
+        String key = family.key(name);
+        if (!name.equals("matrix") && !name.equals("network")) {
+            throw new ProblemException(key, "unknown kernel form (known: a formula, matrix, network)");
+        }
+        Path file = directory.resolve(family.string(name, null));
+        MatrixMarket m = MatrixMarket.read(key, file);
+        if (m.rows() != m.columns()) {
+            throw new ProblemException(key, file + " is " + m.rows() + " x " + m.columns() + ", not square");
+        }
+        if (name.equals("matrix")) {
+            if (m.rows() != xiCells) {
+                throw new ProblemException(key, file + " holds a " + m.rows() + " x " + m.rows()
+                        + " cell-averaged kernel but the label grid has grid.xi.cells = " + xiCells);
+            }
+            return new SynapticKernel.CellAveraged(xiCells, m.dense());
+        }
+        if (m.rows() % xiCells != 0) {
+            throw new ProblemException(key, file + " is a network of " + m.rows()
+                    + " neurons, not a multiple of grid.xi.cells = " + xiCells);
+        }
+        return StepKernel.fromEntries(m.rows(), m.rowIndex(), m.columnIndex(), m.values(), xiCells);
+    }
+
+    private static TimeControl time(ConfigNode time) {
+        double end = time.number("end");
+        if (!(end > 0) || !Double.isFinite(end)) {
+            throw new ProblemException(time.key("end"), "must be positive, got " + end);
+        }
+        double every = time.positive("output_every", end / 100);
+        double dt = time.has("dt") ? time.positive("dt", 1.0) : Double.NaN;
+        double tolerance = time.positive("tolerance", DEFAULT_TOLERANCE);
+        return new TimeControl(end, every, dt, tolerance);
+    }
+}
