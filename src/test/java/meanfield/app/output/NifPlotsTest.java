@@ -1,0 +1,74 @@
+package meanfield.app.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import meanfield.solvers.nif.NifSolution;
+
+class NifPlotsTest {
+    private static NifSolution solution;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void solve() {
+        solution = TinyNifProblem.solve();
+    }
+
+    @Test
+    void writesTheThreeNamedPngsIntoTheDirectory() {
+        List<Path> files = NifPlots.write(dir, solution);
+        assertEquals(List.of(dir.resolve("rate_heatmap.png"), dir.resolve("population_rate.png"),
+                dir.resolve("density_final.png")), files);
+        files.forEach(f -> assertTrue(Files.isRegularFile(f), f + " missing"));
+    }
+
+    @Test
+    void eachPlotIsAReadableImageOfTheChartSizeWithMoreThanOneColour() throws IOException {
+        for (Path file : NifPlots.write(dir, solution)) {
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertNotNull(image, file + " is not a readable image");
+            assertEquals(NifPlots.WIDTH, image.getWidth(), file.toString());
+            assertEquals(NifPlots.HEIGHT, image.getHeight(), file.toString());
+            assertTrue(hasTwoColours(image), file + " is a single colour");
+        }
+    }
+
+    private static boolean hasTwoColours(BufferedImage image) {
+        int first = image.getRGB(0, 0);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) != first) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void evenlySpacedIndicesKeepBothEndsAndNeverExceedTheGrid() {
+        assertEquals(List.of(0, 1, 2), box(NifPlots.evenlySpaced(3, 5)));
+        assertEquals(List.of(0, 50, 99), box(NifPlots.evenlySpaced(100, 3)));
+        assertEquals(List.of(0), box(NifPlots.evenlySpaced(1, 5)));
+    }
+
+    private static List<Integer> box(int[] a) {
+        return Arrays.stream(a).boxed().toList();
+    }
+}
