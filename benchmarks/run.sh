@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the suite and runs the benchmarks: the JMH kernels (NIF step and the STREAM triad
+# yardstick) and the NIF whole runs, all single-threaded.
+#   benchmarks/run.sh           full set, a few minutes
+#   benchmarks/run.sh --quick   smoke run: one short iteration each, whole runs to T = 0.1
+# MVN_ARGS is passed to Maven (for example MVN_ARGS=-o to build offline).
+# The build stops at `package`: the reactor resolves the modules from their target/ folders,
+# so nothing is written to the local repository that another build may be reading.
+set -euo pipefail
+
+quick=false
+case "${1:-}" in
+  "") ;;
+  --quick) quick=true ;;
+  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+esac
+
+cd "$(dirname "$0")/.."
+mvn -B -q ${MVN_ARGS:-} package -DskipTests
+
+jar=benchmarks/target/benchmarks.jar
+if $quick; then
+  java -jar "$jar" -f 1 -wi 1 -i 1 -w 500ms -r 500ms
+  java -cp "$jar" meanfield.benchmarks.NifWholeRun --quick
+else
+  java -jar "$jar" -f 1 -wi 5 -i 10 -w 1s -r 1s -rf json -rff benchmarks/target/jmh-result.json
+  java -cp "$jar" meanfield.benchmarks.NifWholeRun
+fi
