@@ -49,7 +49,7 @@ class SolveCommandTest {
         assertTrue(summary.get("mass_error_max").asDouble() < 1e-12);
         assertTrue(summary.get("min_density").asDouble() >= 0);
         assertEquals(60, summary.get("problem_resolved").get("grid").get("v").get("cells").asInt());
-        assertEquals(meanfield.app.problem.NifProblem.DEFAULT_TOLERANCE, summary.get("problem_resolved").get("time").get("tolerance").asDouble());
+        assertEquals(meanfield.solvers.nif.NifSolver.DEFAULT_TOLERANCE, summary.get("problem_resolved").get("time").get("tolerance").asDouble());
         try (HdfFile h5 = new HdfFile(out.resolve("solution.h5"))) {
             assertArrayEquals(new int[] {6, 8, 60}, h5.getDatasetByPath("density").getDimensions());
             assertArrayEquals(new int[] {6, 8}, h5.getDatasetByPath("rate").getDimensions());

@@ -11,13 +11,11 @@ import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.NifModel;
 import meanfield.solvers.model.StepKernel;
 import meanfield.solvers.model.SynapticKernel;
+import meanfield.solvers.nif.NifSolver;
 import meanfield.solvers.time.TimeControl;
 
 /** A NIF problem read from its file: the model, the v and label grids and the time control. */
 public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, TimeControl time, String solver) {
-
-    /** Default local error tolerance of the adaptive step (per step, L1 per label). */
-    public static final double DEFAULT_TOLERANCE = 1e-5;
 
     static NifProblem read(ConfigNode root, Path directory) {
         ConfigNode nif = root.child("nif");
@@ -177,7 +175,7 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
         }
         double every = time.positive("output_every", end / 100);
         double dt = time.has("dt") ? time.positive("dt", 1.0) : Double.NaN;
-        double tolerance = time.positive("tolerance", DEFAULT_TOLERANCE);
+        double tolerance = time.positive("tolerance", NifSolver.DEFAULT_TOLERANCE);
         return new TimeControl(end, every, dt, tolerance);
     }
 }

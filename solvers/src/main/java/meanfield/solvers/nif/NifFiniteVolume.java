@@ -37,7 +37,7 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
     private final double sigma;
     private final double[] muFace;
     private final double[] loss;
-    private final ResetSplit reset;
+    private final double[] resetProfile;
     private final double[] coupling;
     private final ColumnPool pool;
 
@@ -63,7 +63,10 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         this.h = v.h();
         this.sigma = model.sigma();
         this.pool = pool;
-        this.reset = ResetSplit.of(v, model.reset());
+        ResetSplit reset = ResetSplit.of(v, model.reset());
+        this.resetProfile = new double[nv];
+        resetProfile[reset.lowCell()] += reset.lowWeight() / h;
+        resetProfile[reset.highCell()] += reset.highWeight() / h;
         this.loss = new double[nv];
         for (int k = 0; k < nv; k++) {
             loss[k] = model.rate().value(v.center(k));
@@ -223,12 +226,18 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         });
     }
 
-    /** B(x) = x / (e^x - 1), with B(-x) = B(x) + x. */
+    /**
+     * B(x) = x / (e^x - 1), with B(-x) = B(x) + x. Near 0 its Taylor series (Bernoulli numbers,
+     * truncation below 1e-15 for |x| < 1/2) avoids both the cancellation in e^x - 1 and
+     * Math.expm1, which the JIT does not intrinsify; beyond, e^x - 1 loses nothing.
+     */
     static double bernoulli(double x) {
-        if (Math.abs(x) < 1e-6) {
-            return 1.0 - 0.5 * x;
+        if (Math.abs(x) < 0.5) {
+            double x2 = x * x;
+            return 1 - 0.5 * x + x2 * (1.0 / 12 + x2 * (-1.0 / 720 + x2 * (1.0 / 30240 + x2 * (-1.0 / 1209600
+                    + x2 * (1.0 / 47900160 + x2 * (-691.0 / 1307674368000.0))))));
         }
-        return x / Math.expm1(x);
+        return x / (Math.exp(x) - 1);
     }
 
     @Override
@@ -247,39 +256,35 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         double[] z = resetResponse[worker];
         double[] r0 = toRight[0];
         double[] l0 = toLeft[0];
-        double[] r1 = toRight[1];
-        double[] l1 = toLeft[1];
-        boolean second = w1 != 0;
+        // Stage 1 has no second operator: reuse slot 0 with weight 0 instead of branching per cell.
+        double[] r1 = w1 != 0 ? toRight[1] : r0;
+        double[] l1 = w1 != 0 ? toLeft[1] : l0;
         int base = l * nv;
         int fb = l * (nv + 1);
-        double lowSource = reset.lowWeight() / h;
-        double highSource = reset.highWeight() / h;
+        double a0 = dt * w0;
+        double a1 = dt * w1;
         // Forward sweep of the Thomas algorithm on T x = rhs and T z = s (the reset profile) at once.
+        // Face f sits between cells f-1 and f; faces 0 and nv carry no flux (their rates are 0).
         double previousScale = 0;
+        double c = scale0 == null ? 1.0 : scale0[base];
+        double cpPrevious = 0;
+        double xPrevious = 0;
+        double zPrevious = 0;
         for (int k = 0; k < nv; k++) {
-            double c = scale0 == null ? 1.0 : scale0[base + k];
-            double out0 = r0[fb + k + 1] + l0[fb + k] + loss[k];
-            double diag = 1 + dt * w0 * c * out0;
-            double lower = 0;
-            double upper = 0;
-            if (k > 0) {
-                lower = -dt * w0 * previousScale * r0[fb + k];
-            }
-            if (k < nv - 1) {
-                double cNext = scale0 == null ? 1.0 : scale0[base + k + 1];
-                upper = -dt * w0 * cNext * l0[fb + k + 1];
-            }
-            if (second) {
-                diag += dt * w1 * (r1[fb + k + 1] + l1[fb + k] + loss[k]);
-                lower -= k > 0 ? dt * w1 * r1[fb + k] : 0;
-                upper -= k < nv - 1 ? dt * w1 * l1[fb + k + 1] : 0;
-            }
-            double s = (k == reset.lowCell() ? lowSource : 0) + (k == reset.highCell() ? highSource : 0);
-            double pivot = k == 0 ? diag : diag - lower * cp[k - 1];
-            cp[k] = upper / pivot;
-            x[k] = (k == 0 ? rhs[base] : rhs[base + k] - lower * x[k - 1]) / pivot;
-            z[k] = (k == 0 ? s : s - lower * z[k - 1]) / pivot;
+            double cNext = k + 1 < nv && scale0 != null ? scale0[base + k + 1] : 1.0;
+            int f = fb + k;
+            double diag = 1 + a0 * c * (r0[f + 1] + l0[f] + loss[k]) + a1 * (r1[f + 1] + l1[f] + loss[k]);
+            double lower = -(a0 * previousScale * r0[f] + a1 * r1[f]);
+            double upper = -(a0 * cNext * l0[f + 1] + a1 * l1[f + 1]);
+            double inverse = 1 / (diag - lower * cpPrevious);
+            cpPrevious = upper * inverse;
+            xPrevious = (rhs[base + k] - lower * xPrevious) * inverse;
+            zPrevious = (resetProfile[k] - lower * zPrevious) * inverse;
+            cp[k] = cpPrevious;
+            x[k] = xPrevious;
+            z[k] = zPrevious;
             previousScale = c;
+            c = cNext;
         }
         double gx = 0;
         double gz = 0;
@@ -288,8 +293,7 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
                 x[k] -= cp[k] * x[k + 1];
                 z[k] -= cp[k] * z[k + 1];
             }
-            double c = scale0 == null ? 1.0 : scale0[base + k];
-            double g = h * loss[k] * (w0 * c + w1);
+            double g = h * loss[k] * (w0 * (scale0 == null ? 1.0 : scale0[base + k]) + w1);
             gx += g * x[k];
             gz += g * z[k];
         }

@@ -18,6 +18,12 @@ import meanfield.solvers.time.TimeLoop;
 public final class NifSolver {
     /** A firing rate above this is taken as a blow-up of the network. */
     public static final double RATE_LIMIT = 1e8;
+    /**
+     * Default local error tolerance of the adaptive step (per step, L1 per label). On P1 at
+     * 400 x 64 cells the global error at t = 1 is about 0.4 x tolerance (4e-5), below the
+     * spatial error of that grid (about 2e-4).
+     */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
 
     private final NifModel model;
     private final UniformGrid v;
