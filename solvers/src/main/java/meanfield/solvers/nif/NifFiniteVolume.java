@@ -83,7 +83,12 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         if (muFace != null) {
             for (int l = 0; l < nl; l++) {
                 for (int f = 0; f <= nv; f++) {
-                    muFace[l * (nv + 1) + f] = model.drift().value(0.0, v.face(f), labels.center(l));
+                    double mu = model.drift().value(0.0, v.face(f), labels.center(l));
+                    if (!Double.isFinite(mu)) {
+                        throw new InvalidModelException(Part.DRIFT, "the drift mu(v = " + v.face(f) + ", xi = "
+                                + labels.center(l) + ") = " + mu + " is not finite");
+                    }
+                    muFace[l * (nv + 1) + f] = mu;
                 }
             }
         }
@@ -302,6 +307,17 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         for (int k = 0; k < nv; k++) {
             out[base + k] = x[k] + amplitude * z[k];
         }
+    }
+
+    @Override
+    public String locate(double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                int l = i / nv;
+                return "label xi = " + labels.center(l) + " (cell " + l + "), v = " + v.center(i % nv);
+            }
+        }
+        return "no cell";
     }
 
     @Override

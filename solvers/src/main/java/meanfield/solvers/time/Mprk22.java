@@ -20,6 +20,10 @@ public final class Mprk22 {
         this.ratio = new double[system.size()];
     }
 
+    public ProductionDestructionSystem system() {
+        return system;
+    }
+
     /** Advances y from t by dt into out and returns the local error estimate. */
     public double step(double t, double dt, double[] y, double[] out) {
         system.freeze(0, t, y);

@@ -19,6 +19,9 @@ public interface ProductionDestructionSystem {
      */
     void solve(double dt, double w0, double[] scale0, double w1, double[] rhs, double[] out);
 
+    /** Where y first holds a non-finite value, in the system's own terms (for failure messages). */
+    String locate(double[] y);
+
     /** The norm in which local errors are measured and compared with the tolerance. */
     double errorNorm(double[] a, double[] b);
 }

@@ -44,6 +44,11 @@ public final class TimeLoop {
                 boolean reaches = dt >= remaining * (1 - 1e-9);
                 double h = reaches ? remaining : dt;
                 double error = integrator.step(t, h, y, next);
+                if (Double.isNaN(error)) {
+                    // Not a step-size matter: a NaN in the data (a formula evaluated outside its domain).
+                    throw new NumericalFailure(t, "non-finite density at " + integrator.system().locate(next)
+                            + " in a step of " + h);
+                }
                 if (!(error <= control.tolerance()) && control.adaptive()) {
                     rejectedSteps++;
                     dt = h * Math.max(SHRINK_MIN, Double.isFinite(error) ? SAFETY * Math.sqrt(control.tolerance() / error) : 0);

@@ -1,0 +1,71 @@
+package meanfield.app.formula;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import meanfield.app.problem.ProblemException;
+
+class FormulaTest {
+
+    @Test
+    void unaryMinusBindsLooserThanPowerAsInTheUsualSyntax() {
+        Formula f = Formula.compile("k", "exp(-(v - 1)^2 / 2) - v^2", "v");
+        assertEquals(Math.exp(-2) - 9, f.value(3.0), 1e-15);
+    }
+
+    @Test
+    void knowsTheExtraFunctionsAndConstants() {
+        Formula f = Formula.compile("k", "min(x, 1) + max(x, 2) + step(x - 0.5) + step(-1) + pi + e", "x");
+        assertEquals(0.75 + 2 + 1 + 0 + Math.PI + Math.E, f.value(0.75), 1e-15);
+        assertEquals(1.0, Formula.compile("k", "step(0)", "x").value(5), 0.0);
+    }
+
+    @Test
+    void evaluatesWithVariablesInTheDeclaredOrder() {
+        Formula w = Formula.compile("nif.kernel", "xi - 2 * zeta", "xi", "zeta");
+        assertEquals(0.3 - 1.0, w.value(0.3, 0.5), 1e-15);
+        Formula mu = Formula.compile("nif.drift", "t + 10 * v + 100 * xi", "t", "v", "xi");
+        assertEquals(1 + 20 + 300, mu.value(1, 2, 3), 1e-12);
+    }
+
+    @Test
+    void anUnknownVariableOrBadSyntaxNamesTheKey() {
+        ProblemException unknown = assertThrows(ProblemException.class, () -> Formula.compile("nif.rate", "x + 1", "v"));
+        assertTrue(unknown.getMessage().startsWith("nif.rate: "), unknown.getMessage());
+        ProblemException syntax = assertThrows(ProblemException.class, () -> Formula.compile("nif.rate", "(v + 1", "v"));
+        assertTrue(syntax.getMessage().startsWith("nif.rate: "), syntax.getMessage());
+    }
+
+    @Test
+    void tellsWhetherAVariableIsUsed() {
+        assertFalse(Formula.compile("k", "tanh(v) + 2", "t", "v").uses("t"));
+        assertTrue(Formula.compile("k", "sin(3*t) + v", "t", "v").uses("t"));
+    }
+
+    @Test
+    void evaluationFromSeveralThreadsDoesNotMixVariables() throws InterruptedException {
+        Formula f = Formula.compile("k", "v * 2", "v");
+        double[] results = new double[2];
+        Thread[] threads = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            final int id = i;
+            threads[i] = new Thread(() -> {
+                double sum = 0;
+                for (int n = 0; n < 100_000; n++) {
+                    sum += f.value(id + 1) - 2 * (id + 1);
+                }
+                results[id] = sum;
+            });
+            threads[i].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(0.0, results[0], 0.0);
+        assertEquals(0.0, results[1], 0.0);
+    }
+}
