@@ -7,21 +7,26 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr over a fraction in [0, 1], or nothing with --quiet. */
+/** A progress bar on stderr over the simulated time, or nothing with --quiet. */
 final class Progress implements DoubleConsumer, AutoCloseable {
     private static final int TICKS = 1000;
     private final ProgressBar bar;
 
-    Progress(String task, boolean quiet) {
+    private final double end;
+
+    Progress(String task, double end, boolean quiet) {
+        this.end = end;
         this.bar = quiet ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(TICKS)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
+    /** Reports the fraction of the horizon reached. */
     @Override
     public void accept(double fraction) {
         if (bar != null) {
             bar.stepTo(Math.round(fraction * TICKS));
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "t = %.4g of %.4g", fraction * end, end));
         }
     }
 

@@ -42,7 +42,7 @@ final class SolveCommand implements Callable<Integer> {
         Path dir = options.outputDirectory(name, "solve");
         createDirectory(dir);
         NifSolution solution;
-        try (Progress progress = new Progress("solve " + name, options.quiet)) {
+        try (Progress progress = new Progress("solve " + name, nif.time().end(), options.quiet)) {
             solution = new NifSolver(nif.model(), nif.v(), nif.labels(), nif.time()).solve(threads, progress);
         } catch (InvalidModelException e) {
             throw new ProblemException(NifProblem.keyOf(e.part()), e.getMessage());
@@ -59,7 +59,10 @@ final class SolveCommand implements Callable<Integer> {
         summary.put("mass_error_max", solution.massErrorMax());
         summary.put("min_density", solution.minDensity());
         summary.put("boundary_mass_max", solution.boundaryMassMax());
-        summary.put("grid", Map.of("v_cells", nif.v().cells(), "xi_cells", nif.labels().cells()));
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("v_cells", nif.v().cells());
+        grid.put("xi_cells", nif.labels().cells());
+        summary.put("grid", grid);
         summary.put("threads", threads);
         summary.put("completed", solution.failure().isEmpty());
         solution.failure().ifPresent(f -> summary.put("failure", f));

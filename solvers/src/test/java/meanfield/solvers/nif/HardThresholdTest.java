@@ -31,7 +31,8 @@ class HardThresholdTest {
             assertTrue(s.massErrorMax() < 1e-12, "mass error " + s.massErrorMax());
         }
         double observed = NifTestProblems.order(errors[1], errors[2], 2);
-        assertTrue(errors[2] < 2e-3, "relative error " + errors[2] + " against Siegert rate " + exact);
-        assertTrue(observed >= 0.9, "observed order " + observed + " from " + java.util.Arrays.toString(errors));
+        // The boundary flux 2 sigma f_last / h is first order locally, yet the rate converges at second order.
+        assertTrue(errors[2] < 1e-4, "relative error " + errors[2] + " against Siegert rate " + exact);
+        assertTrue(observed >= 1.8, "observed order " + observed + " from " + java.util.Arrays.toString(errors));
     }
 }

@@ -195,7 +195,7 @@ class NifFiniteVolumeTest {
         UniformGrid v = new UniformGrid(-1.5, 3.5, 100);
         double[][] finals = new double[4][];
         for (int i = 0; i < 4; i++) {
-            finals[i] = last(solve(model, v, labels, fixed(0.5, 0.05 / (1 << i))));
+            finals[i] = last(solve(model, v, labels, fixed(0.5, 0.025 / (1 << i))));
         }
         double e0 = NifTestProblems.maxL1(finals[0], finals[1], labels, v);
         double e1 = NifTestProblems.maxL1(finals[1], finals[2], labels, v);
