@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code meanfield problems}: the built-in problems with their one-line descriptions. */
-@Command(name = "problems", description = "Lists the built-in problems.")
+@Command(name = "problems", mixinStandardHelpOptions = true, description = "Lists the built-in problems.")
 final class ProblemsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

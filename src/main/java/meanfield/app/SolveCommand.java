@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code meanfield solve PROBLEM}: solves the limit equation and writes solution.h5, plots, summary.json. */
-@Command(name = "solve", description = "Solves the limit equation of a problem.")
+@Command(name = "solve", mixinStandardHelpOptions = true, description = "Solves the limit equation of a problem.")
 final class SolveCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;

@@ -92,6 +92,14 @@ class SolveCommandTest {
     }
 
     @Test
+    void everyCommandPrintsItsHelp() {
+        CommandRunner solve = CommandRunner.run("solve", "--help");
+        assertEquals(0, solve.status(), solve.err());
+        assertTrue(solve.out().contains("--set") && solve.out().contains("--threads"), solve.out());
+        assertEquals(0, CommandRunner.run("problems", "--help").status());
+    }
+
+    @Test
     void problemsListsTheBuiltIns() {
         CommandRunner r = CommandRunner.run("problems");
         assertEquals(0, r.status());
