@@ -84,6 +84,7 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
             case KERNEL -> "nif.kernel";
             case INITIAL -> "nif.initial";
             case GRID -> "grid.v";
+            case RANK_WEIGHT, VELOCITIES -> "nif";
         };
     }
 

@@ -9,7 +9,7 @@ public final class InvalidModelException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** The parts of a model, in the language of MODEL.md. */
-    public enum Part { RESET, SIGMA, DRIFT, RATE, THRESHOLD, KERNEL, INITIAL, GRID }
+    public enum Part { RESET, SIGMA, DRIFT, RATE, THRESHOLD, KERNEL, INITIAL, GRID, RANK_WEIGHT, VELOCITIES }
 
     private final Part part;
 

@@ -9,7 +9,7 @@ package meanfield.solvers.time;
  * </pre>
  * and the difference of the two results is the local error estimate used for step control.
  */
-public final class Mprk22 {
+public final class Mprk22 implements Stepper {
     private final ProductionDestructionSystem system;
     private final double[] stage;
     private final double[] ratio;
@@ -20,11 +20,13 @@ public final class Mprk22 {
         this.ratio = new double[system.size()];
     }
 
-    public ProductionDestructionSystem system() {
-        return system;
+    @Override
+    public String locate(double[] y) {
+        return system.locate(y);
     }
 
     /** Advances y from t by dt into out and returns the local error estimate. */
+    @Override
     public double step(double t, double dt, double[] y, double[] out) {
         system.freeze(0, t, y);
         system.solve(dt, 1.0, null, 0.0, y, stage);

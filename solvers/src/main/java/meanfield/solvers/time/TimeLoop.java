@@ -5,7 +5,7 @@ import java.util.function.DoubleConsumer;
 import meanfield.solvers.NumericalFailure;
 
 /**
- * Drives an {@link Mprk22} integrator to the end time: hits every output time exactly,
+ * Drives a {@link Stepper} to the end time: hits every output time exactly,
  * controls the step from the local error estimate (or keeps it fixed), and stops with a
  * {@link NumericalFailure} when the step collapses. Observers see every accepted state.
  */
@@ -14,14 +14,14 @@ public final class TimeLoop {
     private static final double SHRINK_MIN = 0.2;
     private static final double SAFETY = 0.9;
 
-    private final Mprk22 integrator;
+    private final Stepper integrator;
     private final TimeControl control;
     private final StepObserver observer;
     private final DoubleConsumer progress;
     private int acceptedSteps;
     private int rejectedSteps;
 
-    public TimeLoop(Mprk22 integrator, TimeControl control, StepObserver observer, DoubleConsumer progress) {
+    public TimeLoop(Stepper integrator, TimeControl control, StepObserver observer, DoubleConsumer progress) {
         this.integrator = integrator;
         this.control = control;
         this.observer = observer;
@@ -46,7 +46,7 @@ public final class TimeLoop {
                 double error = integrator.step(t, h, y, next);
                 if (Double.isNaN(error)) {
                     // Not a step-size matter: a NaN in the data (a formula evaluated outside its domain).
-                    throw new NumericalFailure(t, "non-finite density at " + integrator.system().locate(next)
+                    throw new NumericalFailure(t, "non-finite density at " + integrator.locate(next)
                             + " in a step of " + h);
                 }
                 if (!(error <= control.tolerance()) && control.adaptive()) {
