@@ -63,9 +63,9 @@ class NifPlotsTest {
 
     @Test
     void evenlySpacedIndicesKeepBothEndsAndNeverExceedTheGrid() {
-        assertEquals(List.of(0, 1, 2), box(NifPlots.evenlySpaced(3, 5)));
-        assertEquals(List.of(0, 50, 99), box(NifPlots.evenlySpaced(100, 3)));
-        assertEquals(List.of(0), box(NifPlots.evenlySpaced(1, 5)));
+        assertEquals(List.of(0, 1, 2), box(Charts.evenlySpaced(3, 5)));
+        assertEquals(List.of(0, 50, 99), box(Charts.evenlySpaced(100, 3)));
+        assertEquals(List.of(0), box(Charts.evenlySpaced(1, 5)));
     }
 
     private static List<Integer> box(int[] a) {

@@ -1,0 +1,127 @@
+package meanfield.app.output;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler.LegendPosition;
+
+/** The chart shapes every model's plots use: heat maps of a field on two axes and line charts. */
+final class Charts {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 600;
+    /*
+     * A heat map shows at most this many columns and rows, taken evenly from the grid (the
+     * HDF5 file keeps everything): XChart draws each cell as its own rectangle, and at one or
+     * two pixels per cell anti-aliasing seams stripe the picture (200 x 128 also takes about
+     * 2 s to draw).
+     */
+    private static final int MAX_COLUMNS = 100;
+    private static final int MAX_ROWS = 64;
+    /** Heat-map axes are categories with one tick label each: label only about this many. */
+    private static final int AXIS_LABELS = 10;
+
+    private Charts() {
+    }
+
+    /** A field value at (column, row) of a heat map. */
+    @FunctionalInterface
+    interface Field {
+        double value(int column, int row);
+    }
+
+    /** A heat map of a field sampled on columns x rows, with their coordinates as axis labels. */
+    static HeatMapChart heatMap(String title, String xTitle, String yTitle, int columnCount,
+            IntToDoubleFunction columnCoordinate, int rowCount, IntToDoubleFunction rowCoordinate, Field field) {
+        int[] columns = evenlySpaced(columnCount, MAX_COLUMNS);
+        int[] rows = evenlySpaced(rowCount, MAX_ROWS);
+        List<Number[]> cells = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < columns.length; c++) {
+            for (int k = 0; k < rows.length; k++) {
+                double value = field.value(columns[c], rows[k]);
+                cells.add(new Number[] {c, k, value});
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setDrawBorder(false);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setRangeColors(new Color[] {new Color(48, 18, 59), new Color(40, 150, 200),
+                new Color(250, 230, 60), new Color(180, 20, 10)});
+        // The colour bar prints its ends unformatted, so they are rounded outwards here; a
+        // constant field still needs a non-empty range.
+        double low = round(min, RoundingMode.FLOOR);
+        double high = round(max, RoundingMode.CEILING);
+        chart.getStyler().setMin(low);
+        chart.getStyler().setMax(high > low ? high : low + 1);
+        chart.addSeries(title, axisLabels(columns, columnCoordinate), axisLabels(rows, rowCoordinate), cells);
+        return chart;
+    }
+
+    /** A category label per index: about {@link #AXIS_LABELS} values, the rest a space (XChart rejects ""). */
+    private static List<String> axisLabels(int[] indices, IntToDoubleFunction value) {
+        int stride = (indices.length + AXIS_LABELS - 1) / AXIS_LABELS;
+        List<String> labels = new ArrayList<>();
+        for (int j = 0; j < indices.length; j++) {
+            labels.add(j % stride == 0 ? format(value.applyAsDouble(indices[j])) : " ");
+        }
+        return labels;
+    }
+
+    static XYChart lineChart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        // XChart puts the x ticks on equally spaced data points (grid centres): keep their labels short.
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::format);
+        return chart;
+    }
+
+    /** min(n, count) indices spread evenly over 0..n-1, first and last included. */
+    static int[] evenlySpaced(int n, int count) {
+        int m = Math.min(n, count);
+        int[] indices = new int[m];
+        for (int j = 0; j < m; j++) {
+            indices[j] = m == 1 ? 0 : (int) Math.round(j * (n - 1.0) / (m - 1));
+        }
+        return indices;
+    }
+
+    /** Three significant digits without trailing zeros: tick and legend labels. */
+    static String format(double x) {
+        return BigDecimal.valueOf(round(x, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+    }
+
+    private static double round(double x, RoundingMode mode) {
+        return new BigDecimal(x).round(new MathContext(3, mode)).doubleValue();
+    }
+
+    static Path save(Chart<?, ?> chart, Path file) {
+        try {
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+}
