@@ -72,6 +72,15 @@ public final class Formula {
         return text;
     }
 
+    /** The value at the variables in declaration order (allocates: for set-up, not time steps). */
+    public double valueAt(double... values) {
+        Expression e = perThread.get();
+        for (int i = 0; i < variables.length; i++) {
+            e.setVariable(variables[i], values[i]);
+        }
+        return e.evaluate();
+    }
+
     public double value(double a) {
         Expression e = perThread.get();
         e.setVariable(variables[0], a);

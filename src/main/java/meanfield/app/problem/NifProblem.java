@@ -169,7 +169,7 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
         return StepKernel.fromEntries(m.rows(), m.rowIndex(), m.columnIndex(), m.values(), xiCells);
     }
 
-    private static TimeControl time(ConfigNode time) {
+    static TimeControl time(ConfigNode time) {
         double end = time.number("end");
         if (!(end > 0) || !Double.isFinite(end)) {
             throw new ProblemException(time.key("end"), "must be positive, got " + end);
