@@ -22,7 +22,7 @@ final class TopoRun {
     static RunResult solve(TopoProblem topo, Path dir, int threads, DoubleConsumer progress, String yaml) {
         TopoSolution solution;
         try {
-            solution = new TopoSolver(topo.model(), topo.cells(), topo.time()).solve(threads, progress);
+            solution = new TopoSolver(topo.model(), topo.method(), topo.n(), topo.time()).solve(threads, progress);
         } catch (InvalidModelException e) {
             throw new ProblemException(TopoProblem.keyOf(e.part()), e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -39,8 +39,8 @@ final class TopoRun {
         summary.put("min_density", solution.minDensity());
         summary.put("rank_weight_raw_integral", topo.model().weight().rawIntegral());
         Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put("dimension", topo.cells().dimension());
-        grid.put("x_cells", topo.cells().perDimension());
+        grid.put("dimension", topo.model().dimension());
+        grid.put("x_cells", topo.n());
         grid.put("velocities", topo.model().velocityCount());
         summary.put("grid", grid);
         summary.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());

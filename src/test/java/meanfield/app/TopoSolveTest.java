@@ -60,6 +60,14 @@ class TopoSolveTest {
         }
     }
 
+    @Test
+    void aFiniteVolumeStepAboveThePositivityLimitIsRefused() {
+        CommandRunner r = CommandRunner.run("solve", "topo-1d", "--quiet", "--out", tmp.resolve("dt").toString(),
+                "--set", "grid.x.cells=8", "--set", "time.end=0.01", "--set", "solver=finite-volume", "--set", "time.dt=0.5");
+        assertEquals(Main.USER_ERROR, r.status(), r.err());
+        assertTrue(r.err().contains("time.dt") && r.err().contains("positivity"), r.err());
+    }
+
     @ParameterizedTest(name = "{0} is reported as {1}")
     @CsvSource(delimiter = '|', value = {
         "topo.weight=-1                             | topo.weight",
@@ -75,7 +83,9 @@ class TopoSolveTest {
         "topo.initial=1 + vx                        | topo.initial",
         "topo.dimension=4                           | topo.dimension",
         "grid.x.cells=2                             | grid.x.cells",
-        "time.dt=0.5                                | time.dt",
+        "time.dt=-1                                 | time.dt",
+        "solver=spectrall                           | solver",
+        "topo.weight={nearest_fraction: {kappa: 0.3}} | solver",
     })
     void badTopoInputIsOneClearMessageNamingTheKey(String assignment, String expected) {
         CommandRunner r = CommandRunner.run("solve", "topo-1d", "--quiet", "--out", tmp.resolve("bad").toString(),

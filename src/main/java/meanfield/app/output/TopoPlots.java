@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import meanfield.grids.PeriodicCells;
 import meanfield.solvers.topo.TopoSolution;
 
 /**
@@ -19,18 +18,18 @@ public final class TopoPlots {
 
     public static List<Path> write(Path dir, TopoSolution s) {
         List<Path> files = new ArrayList<>();
-        PeriodicCells cells = s.cells();
-        int n = cells.perDimension();
+        int n = s.perDimension();
+        double[] axis = s.axis();
         int nt = s.outputCount();
-        if (cells.dimension() == 1) {
-            files.add(Charts.save(Charts.heatMap("Density ρ(t, x)", "t", "x", nt, s::time, n, i -> (i + 0.5) / n,
+        if (s.dimension() == 1) {
+            files.add(Charts.save(Charts.heatMap("Density ρ(t, x)", "t", "x", nt, s::time, n, i -> axis[i],
                     (t, i) -> s.rho(t)[i]), dir.resolve("rho_spacetime.png")));
-        } else if (cells.dimension() == 2) {
+        } else if (s.dimension() == 2) {
             int[] shown = Charts.evenlySpaced(nt, 3);
             for (int j = 0; j < shown.length; j++) {
                 double[] rho = s.rho(shown[j]);
                 files.add(Charts.save(Charts.heatMap("Density ρ(x, y) at t = " + format(s.time(shown[j])), "x", "y",
-                        n, i -> (i + 0.5) / n, n, i -> (i + 0.5) / n, (ix, iy) -> rho[ix * n + iy]),
+                        n, i -> axis[i], n, i -> axis[i], (ix, iy) -> rho[ix * n + iy]),
                         dir.resolve("rho_" + j + ".png")));
             }
         }

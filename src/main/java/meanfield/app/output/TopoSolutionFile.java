@@ -9,7 +9,6 @@ import java.util.List;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.exceptions.HdfException;
-import meanfield.grids.PeriodicCells;
 import meanfield.solvers.topo.TopoSolution;
 
 /**
@@ -29,9 +28,8 @@ public final class TopoSolutionFile {
         if (nt == 0) {
             throw new IllegalArgumentException("the solution has no output times to write to " + file);
         }
-        PeriodicCells cells = s.cells();
-        int d = cells.dimension();
-        int n = cells.perDimension();
+        int d = s.dimension();
+        int n = s.perDimension();
         int nvel = s.velocities().length;
         double[] times = new double[nt];
         List<double[]> rho = new ArrayList<>();
@@ -52,10 +50,7 @@ public final class TopoSolutionFile {
             densityShape[a] = n;
         }
         densityShape[d + 1] = nvel;
-        double[] centres = new double[n];
-        for (int i = 0; i < n; i++) {
-            centres[i] = (i + 0.5) / n;
-        }
+        double[] centres = s.axis();
         try (WritableHdfFile h5 = HdfFile.write(file)) {
             h5.putDataset("t", times);
             for (int a = 0; a < d; a++) {

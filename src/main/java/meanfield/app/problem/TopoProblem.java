@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import meanfield.app.formula.Formula;
-import meanfield.grids.PeriodicCells;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
+import meanfield.solvers.topo.TopoSolver;
 import meanfield.solvers.time.TimeControl;
 
-/** A TOPO problem read from its file: the model, the periodic cells and the time control. */
-public record TopoProblem(TopoModel model, PeriodicCells cells, TimeControl time, String solver) {
+/**
+ * A TOPO problem read from its file: the model, the discretization with its points per
+ * dimension, and the time control.
+ */
+public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, TimeControl time, String solver) {
 
     /** Formula variables of f0 by dimension: positions, then velocity components, speed (and angle in 2D). */
     private static final String[][] INITIAL_VARIABLES = {
@@ -39,14 +42,20 @@ public record TopoProblem(TopoModel model, PeriodicCells cells, TimeControl time
                 throw new ProblemException("grid.x.cells", "must be at least 4, got " + cells);
             }
             TimeControl time = NifProblem.time(root.child("time"));
-            String solver = root.choice("solver", "finite-volume", "finite-volume", "spectral");
-            if (solver.equals("spectral")) {
-                throw new ProblemException("solver", "the spectral TOPO solver is not available yet; use finite-volume");
+            String solver = root.choice("solver", "spectral", "spectral", "finite-volume");
+            TopoSolver.Method method = solver.equals("spectral") ? TopoSolver.Method.SPECTRAL
+                    : TopoSolver.Method.FINITE_VOLUME;
+            if (method == TopoSolver.Method.SPECTRAL && (d != 1 || weight.breaks().length > 0)) {
+                throw new ProblemException("solver", "the spectral TOPO solver handles dimension 1 with a smooth rank"
+                        + " weight so far; use --set solver=finite-volume");
+            }
+            if (method == TopoSolver.Method.SPECTRAL && cells % 2 != 0) {
+                throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points, got " + cells);
             }
             if (root.has("particles")) {
                 ParticleSettings.read(root.child("particles"));
             }
-            return new TopoProblem(model, new PeriodicCells(d, cells), time, solver);
+            return new TopoProblem(model, method, cells, time, solver);
         } catch (InvalidModelException e) {
             throw new ProblemException(keyOf(e.part()), e.getMessage());
         }

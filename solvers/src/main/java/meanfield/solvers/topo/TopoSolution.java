@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import meanfield.grids.PeriodicCells;
-
 /**
  * What a TOPO run produced, in memory, at the output times reached: the node mass densities
  * f_k(x), rho(x) and the velocity marginal h_k, with the run's diagnostics.
  */
 public final class TopoSolution {
-    private final PeriodicCells cells;
+    private final int dimension;
+    private final double[] axis;
     private final double[][] velocities;
     private final List<Double> times = new ArrayList<>();
     private final List<double[]> densities = new ArrayList<>();
@@ -22,8 +21,9 @@ public final class TopoSolution {
     private int steps;
     private String failure;
 
-    TopoSolution(PeriodicCells cells, double[][] velocities) {
-        this.cells = cells;
+    TopoSolution(int dimension, double[] axis, double[][] velocities) {
+        this.dimension = dimension;
+        this.axis = axis;
         this.velocities = velocities;
     }
 
@@ -44,8 +44,21 @@ public final class TopoSolution {
         this.failure = failureMessage;
     }
 
-    public PeriodicCells cells() {
-        return cells;
+    public int dimension() {
+        return dimension;
+    }
+
+    /**
+     * Where values are given along each axis: cell centres (finite volumes) or collocation
+     * nodes j/n (spectral). Points are indexed [x, y, z], last fastest.
+     */
+    public double[] axis() {
+        return axis.clone();
+    }
+
+    /** Points per axis. */
+    public int perDimension() {
+        return axis.length;
     }
 
     public double[][] velocities() {
@@ -60,7 +73,7 @@ public final class TopoSolution {
         return times.get(output);
     }
 
-    /** f_k at the output, cell-major: [cell * nvel + k]. */
+    /** f_k at the output, point-major: [point * nvel + k]. */
     public double[] density(int output) {
         return densities.get(output);
     }

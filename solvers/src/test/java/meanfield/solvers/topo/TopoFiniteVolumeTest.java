@@ -74,8 +74,8 @@ class TopoFiniteVolumeTest {
 
     @Test
     void resultsDoNotDependOnTheThreadCount() {
-        TopoSolver solver = new TopoSolver(TopoTestProblems.p2(RankWeight.exponential(), 8), new PeriodicCells(1, 24),
-                new meanfield.solvers.time.TimeControl(0.3, 0.3, Double.NaN, 1.0));
+        TopoSolver solver = new TopoSolver(TopoTestProblems.p2(RankWeight.exponential(), 8),
+                TopoSolver.Method.FINITE_VOLUME, 24, new meanfield.solvers.time.TimeControl(0.3, 0.3, Double.NaN, 1.0));
         TopoSolution one = solver.solve(1, t -> {
         });
         TopoSolution two = solver.solve(2, t -> {

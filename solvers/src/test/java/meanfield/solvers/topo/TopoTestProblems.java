@@ -1,6 +1,5 @@
 package meanfield.solvers.topo;
 
-import meanfield.grids.PeriodicCells;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.time.TimeControl;
@@ -25,9 +24,12 @@ final class TopoTestProblems {
     }
 
     static TopoSolution solve(TopoModel model, int cells, double end, double dt) {
-        return new TopoSolver(model, new PeriodicCells(model.dimension(), cells), new TimeControl(end, end, dt, 1.0))
-                .solve(1, t -> {
-                });
+        return solve(model, TopoSolver.Method.FINITE_VOLUME, cells, end, dt);
+    }
+
+    static TopoSolution solve(TopoModel model, TopoSolver.Method method, int n, double end, double dt) {
+        return new TopoSolver(model, method, n, new TimeControl(end, end, dt, 1.0)).solve(1, t -> {
+        });
     }
 
     static double[] last(TopoSolution s) {

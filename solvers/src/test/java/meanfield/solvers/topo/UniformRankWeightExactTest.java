@@ -16,13 +16,13 @@ import meanfield.solvers.model.TopoModel;
  */
 class UniformRankWeightExactTest {
     private static final int VELOCITIES = 6;
-    private static final double END = 0.5;
+    static final double END = 0.5;
 
     private static double g(double v) {
         return Math.exp(-(v - 0.2) * (v - 0.2) / 0.3);
     }
 
-    private static TopoModel model() {
+    static TopoModel model() {
         return new TopoModel(1, RankWeight.uniform(), TopoTestProblems.velocityGrid(VELOCITIES),
                 (x, v) -> g(v[0]) * (1 + 0.3 * Math.cos(2 * Math.PI * x[0]) + 0.2 * v[0] * Math.sin(2 * Math.PI * x[0])));
     }

@@ -1,0 +1,156 @@
+package meanfield.solvers.topo;
+
+import static meanfield.solvers.topo.TopoSolver.Method.FINITE_VOLUME;
+import static meanfield.solvers.topo.TopoSolver.Method.SPECTRAL;
+import static meanfield.solvers.topo.TopoTestProblems.last;
+import static meanfield.solvers.topo.TopoTestProblems.solve;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import meanfield.grids.fourier.PeriodicGrid;
+import meanfield.solvers.model.RankWeight;
+import meanfield.solvers.model.TopoModel;
+import meanfield.solvers.parallel.ColumnPool;
+
+class TopoSpectralTest {
+    private static final int P2_VELOCITIES = 32;
+
+    @Test
+    void radialQuadratureBalancesGainAndLossAtEveryNode() {
+        TopoModel p2 = TopoTestProblems.p2(RankWeight.exponential(), P2_VELOCITIES);
+        PeriodicGrid grid = new PeriodicGrid(1, 64);
+        try (ColumnPool pool = new ColumnPool(1)) {
+            TopoSpectral spectral = new TopoSpectral(p2, grid, TopoSpectral.defaultRadialNodes(64), pool);
+            double[] y = spectral.initialState(p2);
+            spectral.explicitPart(y, new double[y.length]);
+            for (int j = 0; j < grid.n(); j++) {
+                assertEquals(1.0, spectral.balanceAt(j), 1e-12, "node " + j);
+            }
+        }
+    }
+
+    @Test
+    void spatiallyUniformDataIsStationaryToRoundOff() {
+        TopoModel model = new TopoModel(1, RankWeight.exponential(), TopoTestProblems.velocityGrid(8),
+                (x, v) -> Math.exp(-v[0] * v[0]));
+        TopoSolution s = solve(model, SPECTRAL, 16, 0.5, 0.05);
+        assertArrayEquals(s.density(0), last(s), 1e-14);
+    }
+
+    @Test
+    void p2KeepsMassToRoundOff() {
+        TopoSolution s = solve(TopoTestProblems.p2(RankWeight.exponential(), P2_VELOCITIES), SPECTRAL, 64, 2.0, 0.02);
+        assertTrue(s.massErrorMax() < 1e-13, "mass error " + s.massErrorMax());
+    }
+
+    @Test
+    void uniformRankWeightMatchesTheExactModeSolutionTo1e8() {
+        double[][] exact = UniformRankWeightExactTest.exactModes();
+        TopoSolution s = solve(UniformRankWeightExactTest.model(), SPECTRAL, 16, UniformRankWeightExactTest.END, 0.01);
+        double[] f = last(s);
+        int nvel = exact[0].length;
+        double worst = 0;
+        for (int j = 0; j < 16; j++) {
+            double x = j / 16.0;
+            for (int k = 0; k < nvel; k++) {
+                double value = exact[0][k] + 2 * (exact[1][k] * Math.cos(2 * Math.PI * x) - exact[2][k] * Math.sin(2 * Math.PI * x));
+                worst = Math.max(worst, Math.abs(f[j * nvel + k] - value));
+            }
+        }
+        assertTrue(worst < 1e-8, "max error " + worst);
+        assertArrayEquals(s.velocityMarginal(0), s.velocityMarginal(s.outputCount() - 1), 1e-14);
+    }
+
+    /** max over nodes and velocities of |f_n - f_ref| at the nodes of the coarser grid. */
+    private static double distanceToReference(double[] coarse, int n, double[] reference, int nRef, int nvel) {
+        double worst = 0;
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < nvel; k++) {
+                worst = Math.max(worst, Math.abs(coarse[j * nvel + k] - reference[j * (nRef / n) * nvel + k]));
+            }
+        }
+        return worst;
+    }
+
+    @Test
+    void errorFallsFasterThanAnyPowerOfTheGrid() {
+        TopoModel p2 = TopoTestProblems.p2(RankWeight.exponential(), 8);
+        double[] reference = last(solve(p2, SPECTRAL, 128, 0.5, 0.01));
+        double e16 = distanceToReference(last(solve(p2, SPECTRAL, 16, 0.5, 0.01)), 16, reference, 128, 8);
+        double e32 = distanceToReference(last(solve(p2, SPECTRAL, 32, 0.5, 0.01)), 32, reference, 128, 8);
+        // Second order would gain a factor 4 per doubling; spectral accuracy gains orders of magnitude.
+        assertTrue(e32 < 1e-2 * e16, "errors " + e16 + " (n = 16), " + e32 + " (n = 32)");
+        assertTrue(e32 < 1e-8, "error " + e32);
+    }
+
+    @Test
+    void lawsonStepIsFourthOrderInTime() {
+        TopoModel p2 = TopoTestProblems.p2(RankWeight.exponential(), 8);
+        double[][] finals = new double[4][];
+        for (int i = 0; i < 4; i++) {
+            finals[i] = last(solve(p2, SPECTRAL, 32, 1.0, 0.1 / (1 << i)));
+        }
+        double e1 = maxDifference(finals[1], finals[2]);
+        double e2 = maxDifference(finals[2], finals[3]);
+        double order = Math.log(e1 / e2) / Math.log(2);
+        assertTrue(order >= 3.7, "observed order " + order + " from " + e1 + ", " + e2);
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
+    }
+
+    /** L1 distance of finite-volume cell averages from the exact cell averages of the spectral interpolant. */
+    private static double finiteVolumeDistance(double[] fv, int n, double[] spectral, int ns, int nvel) {
+        double h = 1.0 / n;
+        double error = 0;
+        for (int k = 0; k < nvel; k++) {
+            double[] re = new double[ns];
+            double[] im = new double[ns];
+            for (int q = 0; q < ns; q++) {
+                int kappa = q <= ns / 2 ? q : q - ns;
+                for (int j = 0; j < ns; j++) {
+                    double angle = -2 * Math.PI * kappa * j / ns;
+                    re[q] += spectral[j * nvel + k] * Math.cos(angle) / ns;
+                    im[q] += spectral[j * nvel + k] * Math.sin(angle) / ns;
+                }
+            }
+            for (int c = 0; c < n; c++) {
+                double x = (c + 0.5) * h;
+                double average = 0;
+                for (int q = 0; q < ns; q++) {
+                    int kappa = q <= ns / 2 ? q : q - ns;
+                    if (2 * Math.abs(kappa) == ns) {
+                        continue;
+                    }
+                    double sinc = kappa == 0 ? 1 : Math.sin(Math.PI * kappa * h) / (Math.PI * kappa * h);
+                    double angle = 2 * Math.PI * kappa * x;
+                    average += sinc * (re[q] * Math.cos(angle) - im[q] * Math.sin(angle));
+                }
+                error += Math.abs(fv[c * nvel + k] - average) * h;
+            }
+        }
+        return error;
+    }
+
+    @Test
+    void finiteVolumesConvergeToTheSpectralSolutionOfP2AtSecondOrder() {
+        TopoModel p2 = TopoTestProblems.p2(RankWeight.exponential(), P2_VELOCITIES);
+        double end = 0.5;
+        double[] spectral = last(solve(p2, SPECTRAL, 64, end, 0.01));
+        double coarse = finiteVolumeDistance(last(solve(p2, FINITE_VOLUME, 64, end, Double.NaN)), 64, spectral, 64,
+                P2_VELOCITIES);
+        double fine = finiteVolumeDistance(last(solve(p2, FINITE_VOLUME, 128, end, Double.NaN)), 128, spectral, 64,
+                P2_VELOCITIES);
+        double order = Math.log(coarse / fine) / Math.log(2);
+        assertTrue(order >= 1.8, "observed order " + order + " from L1 distances " + coarse + ", " + fine);
+        assertTrue(fine < 2e-3, "L1 distance " + fine);
+    }
+}
