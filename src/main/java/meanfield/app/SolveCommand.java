@@ -34,10 +34,12 @@ final class SolveCommand implements Callable<Integer> {
         createDirectory(dir);
         String yaml = problem.source().toYaml();
         RunResult result;
-        double end = problem.nif() != null ? problem.nif().time().end() : problem.topo().time().end();
-        try (Progress progress = new Progress("solve " + name, end, options.quiet)) {
-            result = problem.nif() != null ? NifRun.solve(problem.nif(), dir, threads, progress, yaml)
-                    : TopoRun.solve(problem.topo(), dir, threads, progress, yaml);
+        try (Progress progress = new Progress("solve " + name, problem.time().end(), options.quiet)) {
+            result = switch (problem.model()) {
+                case "nif" -> NifRun.solve(problem.nif(), dir, threads, progress, yaml);
+                case "topo" -> TopoRun.solve(problem.topo(), dir, threads, progress, yaml);
+                default -> MvRun.solve(problem.mv(), dir, threads, progress, yaml);
+            };
         }
         Map<String, Object> summary = new LinkedHashMap<>(result.summary());
         summary.put("threads", threads);

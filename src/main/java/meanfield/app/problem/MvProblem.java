@@ -1,0 +1,66 @@
+package meanfield.app.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import meanfield.app.formula.Formula;
+import meanfield.grids.fourier.PeriodicGrid;
+import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.mv.MvModel;
+import meanfield.solvers.mv.TorusFunction;
+import meanfield.solvers.time.TimeControl;
+
+/** An MV problem read from its file: the model, the collocation grid and the time control. */
+public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time) {
+    private static final String[] AXES = {"x", "y", "z"};
+
+    static MvProblem read(ConfigNode root) {
+        ConfigNode mv = root.child("mv");
+        double dimensionValue = mv.number("dimension", 1);
+        if (dimensionValue != 1 && dimensionValue != 2 && dimensionValue != 3) {
+            throw new ProblemException(mv.key("dimension"), "must be 1, 2 or 3, got " + dimensionValue);
+        }
+        int d = (int) dimensionValue;
+        String[] variables = java.util.Arrays.copyOf(AXES, d);
+        double sigma = mv.number("sigma");
+        if (!(sigma >= 0)) {
+            throw new ProblemException(mv.key("sigma"), "must be >= 0, got " + sigma);
+        }
+        Object raw = mv.raw("interaction");
+        List<?> texts = raw instanceof List<?> list ? list : List.of(raw);
+        if (texts.size() != d) {
+            throw new ProblemException(mv.key("interaction"), "Kf needs " + d + " component" + (d == 1 ? "" : "s")
+                    + " in dimension " + d + " (a formula, or a list [Kx, Ky, ...]), got " + texts.size());
+        }
+        List<TorusFunction> interaction = new ArrayList<>();
+        for (Object text : texts) {
+            Formula component = Formula.compile(mv.key("interaction"), String.valueOf(text), variables);
+            interaction.add(component::valueAt);
+        }
+        Formula initial = Formula.compile(mv.key("initial"), mv.string("initial", null), variables);
+        int n = root.child("grid").child("x").positiveInteger("cells", d == 1 ? 256 : 64);
+        if (n < 4 || n % 2 != 0) {
+            throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points >= 4, got " + n);
+        }
+        TimeControl time = NifProblem.time(root.child("time"));
+        root.choice("solver", "spectral", "spectral");
+        if (root.has("particles")) {
+            ParticleSettings.read(root.child("particles"));
+        }
+        try {
+            return new MvProblem(new MvModel(d, sigma, interaction, initial::valueAt), new PeriodicGrid(d, n), time);
+        } catch (InvalidModelException e) {
+            throw new ProblemException(keyOf(e.part()), e.getMessage());
+        }
+    }
+
+    /** The problem-file key of a part of the MV model. */
+    public static String keyOf(InvalidModelException.Part part) {
+        return switch (part) {
+            case SIGMA -> "mv.sigma";
+            case KERNEL -> "mv.interaction";
+            case INITIAL -> "mv.initial";
+            default -> "mv";
+        };
+    }
+}
