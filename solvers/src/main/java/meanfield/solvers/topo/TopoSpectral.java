@@ -1,6 +1,5 @@
 package meanfield.solvers.topo;
 
-import meanfield.grids.GaussLegendre;
 import meanfield.grids.fourier.FourierMultiplier;
 import meanfield.grids.fourier.FourierTransform;
 import meanfield.grids.fourier.PeriodicGrid;
@@ -11,24 +10,24 @@ import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.time.DiagonalSplitSystem;
 
 /**
- * The topological kinetic equation in 1D by Fourier collocation (n nodes j/n), stepped in the
- * interaction picture: the state is the spectra of the f_k, transport -v_k d_x is the diagonal
- * part (exact phases e^{-2 pi i kappa v_k t}), and the collision -f + gain the explicit part.
+ * The topological kinetic equation in 1D and 2D by Fourier collocation (n nodes j/n per
+ * dimension), stepped in the interaction picture: the state is the spectra of the f_k,
+ * transport -v_k . grad is the diagonal part (exact phases e^{-2 pi i kappa . v_k t}), and the
+ * collision -f + gain the explicit part.
  * <p>
- * The gain is a radial integral, gain_k(x) = rho(x) int_0^{1/2} K(M(x, R)) [f_k(x + R) + f_k(x - R)] dR,
- * taken with Gauss–Legendre nodes R_q on [0, 1/2]: M(x, R_q) = int_{x-R}^{x+R} rho and the ring
- * sums f_k(x + R) + f_k(x - R) are exact Fourier multipliers (sin(2 pi kappa R)/(pi kappa) and
- * 2 cos(2 pi kappa R)). The same quadrature applied to rho gives the balance
- * B(x) = int_0^1 K = 1 up to quadrature error; the gain is divided by it, so that the collision
- * keeps rho at every node to round-off and the total mass is exact at every stage. K must be
- * smooth on [0, 1]: a K with a jump (nearest fraction) needs the radial integral split where
- * M(x, R) crosses the jump, which is not done here (use the finite-volume solver).
+ * The gain is a radial integral, gain_k(x) = rho(x) int_0^{R_max} K(M(x, R)) (C_R f_k)(x) dR,
+ * with C_R the integral over the points at distance R, taken with the nodes and the exact ball
+ * and ring Fourier multipliers of {@link RadialQuadrature}. The same quadrature applied to rho
+ * gives the balance B(x) = int_0^1 K = 1 up to quadrature error; the gain is divided by it, so
+ * that the collision keeps rho at every node to round-off and the total mass is exact at every
+ * stage. K must be smooth on [0, 1]: a K with a jump (nearest fraction) needs the radial
+ * integral split where M(x, R) crosses the jump, which is not done here (use finite volumes).
  */
 public final class TopoSpectral implements DiagonalSplitSystem {
     private final PeriodicGrid grid;
     private final RankWeight weight;
     private final double[][] velocities;
-    private final int n;
+    private final int points;
     private final int nvel;
     private final int spectrum;
     private final int nodes;
@@ -51,9 +50,9 @@ public final class TopoSpectral implements DiagonalSplitSystem {
     private final double[] phases;
 
     public TopoSpectral(TopoModel model, PeriodicGrid grid, int radialNodes, ColumnPool pool) {
-        if (model.dimension() != 1 || grid.dimension() != 1) {
+        if (model.dimension() > 2 || grid.dimension() != model.dimension()) {
             throw new InvalidModelException(InvalidModelException.Part.VELOCITIES,
-                    "the spectral TOPO solver is one-dimensional so far; use the finite-volume solver");
+                    "the spectral TOPO solver works in 1D and 2D; use the finite-volume solver in 3D");
         }
         if (model.weight().breaks().length > 0) {
             throw new InvalidModelException(InvalidModelException.Part.RANK_WEIGHT, "the spectral TOPO solver needs a"
@@ -62,42 +61,41 @@ public final class TopoSpectral implements DiagonalSplitSystem {
         this.grid = grid;
         this.weight = model.weight();
         this.velocities = model.velocities();
-        this.n = grid.n();
+        this.points = grid.size();
         this.nvel = model.velocityCount();
         this.pool = pool;
-        this.nodes = radialNodes;
-        GaussLegendre rule = GaussLegendre.on(radialNodes, 0.0, 0.5);
-        this.radialWeight = new double[radialNodes];
-        this.ball = new FourierMultiplier[radialNodes];
-        this.ring = new FourierMultiplier[radialNodes];
         FourierTransform plan = new FourierTransform(grid);
-        for (int q = 0; q < radialNodes; q++) {
-            double r = rule.node(q);
-            radialWeight[q] = rule.weight(q);
-            ball[q] = FourierMultiplier.of(plan, (k, m) -> m[0] = k[0] == 0 ? 2 * r
-                    : Math.sin(2 * Math.PI * k[0] * r) / (Math.PI * k[0]));
-            ring[q] = FourierMultiplier.of(plan, (k, m) -> m[0] = 2 * Math.cos(2 * Math.PI * k[0] * r));
-        }
+        RadialQuadrature quadrature = RadialQuadrature.on(plan, radialNodes, OUTER_NODES);
+        this.nodes = quadrature.size();
+        this.radialWeight = quadrature.weight;
+        this.ball = quadrature.ball;
+        this.ring = quadrature.ring;
         this.spectrum = plan.spectrumLength();
         int workers = pool.workers();
         this.transforms = new FourierTransform[workers];
         this.spectra = new double[workers][spectrum];
-        this.values = new double[workers][n];
-        this.sums = new double[workers][n];
+        this.values = new double[workers][points];
+        this.sums = new double[workers][points];
         this.velocitySpectra = new double[workers][spectrum];
         for (int w = 0; w < workers; w++) {
             transforms[w] = w == 0 ? plan : new FourierTransform(grid);
         }
-        this.physical = new double[nvel * n];
-        this.rho = new double[n];
+        this.physical = new double[nvel * points];
+        this.rho = new double[points];
         this.rhoHat = new double[spectrum];
-        this.kernelAtNodes = new double[radialNodes * n];
-        this.balanceParts = new double[radialNodes * n];
-        this.balance = new double[n];
+        this.kernelAtNodes = new double[nodes * points];
+        this.balanceParts = new double[nodes * points];
+        this.balance = new double[points];
         this.phases = new double[nvel * spectrum];
     }
 
-    /** The default number of radial nodes for n points: enough for the modes a smooth solution carries. */
+    /** Radial nodes on [1/2, sqrt(2)/2] in 2D (after the substitution R = 1/2 + c s^2). */
+    private static final int OUTER_NODES = 16;
+
+    /**
+     * The default number of radial nodes on [0, 1/2] for n points per dimension: enough for the
+     * modes a smooth solution carries.
+     */
     public static int defaultRadialNodes(int n) {
         return Math.max(32, n / 4);
     }
@@ -113,29 +111,29 @@ public final class TopoSpectral implements DiagonalSplitSystem {
 
     /** f0 at the nodes j/n and velocity nodes, normalized to total mass 1, as spectra. */
     public double[] initialState(TopoModel model) {
-        double[] f = new double[nvel * n];
+        double[] f = new double[nvel * points];
         double mass = 0;
-        double[] x = new double[1];
+        double[] x = new double[grid.dimension()];
         for (int k = 0; k < nvel; k++) {
-            for (int j = 0; j < n; j++) {
-                x[0] = grid.node(j);
+            for (int j = 0; j < points; j++) {
+                grid.point(j, x);
                 double value = model.initial().value(x, velocities[k]);
                 if (!(value >= 0) || !Double.isFinite(value)) {
                     throw new InvalidModelException(InvalidModelException.Part.INITIAL, "the initial density is "
-                            + value + " at x = " + x[0] + ", v = " + java.util.Arrays.toString(velocities[k]));
+                            + value + " at x = " + java.util.Arrays.toString(x) + ", v = " + java.util.Arrays.toString(velocities[k]));
                 }
-                f[k * n + j] = value;
-                mass += value / n;
+                f[k * points + j] = value;
+                mass += value / points;
             }
         }
         if (!(mass > 0)) {
             throw new InvalidModelException(InvalidModelException.Part.INITIAL, "the initial density is zero everywhere");
         }
         double[] y = new double[size()];
-        double[] column = new double[n];
+        double[] column = new double[points];
         for (int k = 0; k < nvel; k++) {
-            for (int j = 0; j < n; j++) {
-                column[j] = f[k * n + j] / mass;
+            for (int j = 0; j < points; j++) {
+                column[j] = f[k * points + j] / mass;
             }
             transforms[0].forward(column, spectra[0]);
             System.arraycopy(spectra[0], 0, y, k * spectrum, spectrum);
@@ -149,7 +147,7 @@ public final class TopoSpectral implements DiagonalSplitSystem {
             for (int k = from; k < to; k++) {
                 System.arraycopy(y, k * spectrum, spectra[worker], 0, spectrum);
                 transforms[worker].inverse(spectra[worker], values[worker]);
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < points; j++) {
                     out[j * nvel + k] = values[worker][j];
                 }
             }
@@ -159,9 +157,15 @@ public final class TopoSpectral implements DiagonalSplitSystem {
     @Override
     public void propagate(double dt, double[] in, double[] out) {
         if (dt != phaseStep) {
+            int[] wave = new int[grid.dimension()];
             for (int k = 0; k < nvel; k++) {
                 for (int c = 0; c < spectrum / 2; c++) {
-                    double angle = -2 * Math.PI * c * velocities[k][0] * dt;
+                    transforms[0].wavevector(c, wave);
+                    double kv = 0;
+                    for (int a = 0; a < wave.length; a++) {
+                        kv += wave[a] * velocities[k][a];
+                    }
+                    double angle = -2 * Math.PI * kv * dt;
                     phases[k * spectrum + 2 * c] = Math.cos(angle);
                     phases[k * spectrum + 2 * c + 1] = Math.sin(angle);
                 }
@@ -182,13 +186,13 @@ public final class TopoSpectral implements DiagonalSplitSystem {
             for (int k = from; k < to; k++) {
                 System.arraycopy(y, k * spectrum, spectra[worker], 0, spectrum);
                 transforms[worker].inverse(spectra[worker], values[worker]);
-                System.arraycopy(values[worker], 0, physical, k * n, n);
+                System.arraycopy(values[worker], 0, physical, k * points, points);
             }
         });
         java.util.Arrays.fill(rho, 0.0);
         for (int k = 0; k < nvel; k++) {
-            for (int j = 0; j < n; j++) {
-                rho[j] += physical[k * n + j];
+            for (int j = 0; j < points; j++) {
+                rho[j] += physical[k * points + j];
             }
         }
         transforms[0].forward(rho, rhoHat);
@@ -198,22 +202,22 @@ public final class TopoSpectral implements DiagonalSplitSystem {
                 double[] v = values[worker];
                 ball[q].apply(rhoHat, s);
                 transforms[worker].inverse(s, v);
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < points; j++) {
                     // Spectral M may leave [0, 1] by round-off; K is defined there only.
                     double m = Math.min(1.0, Math.max(0.0, v[j]));
-                    kernelAtNodes[q * n + j] = radialWeight[q] * weight.value(m);
+                    kernelAtNodes[q * points + j] = radialWeight[q] * weight.value(m);
                 }
                 ring[q].apply(rhoHat, s);
                 transforms[worker].inverse(s, v);
-                for (int j = 0; j < n; j++) {
-                    balanceParts[q * n + j] = kernelAtNodes[q * n + j] * v[j];
+                for (int j = 0; j < points; j++) {
+                    balanceParts[q * points + j] = kernelAtNodes[q * points + j] * v[j];
                 }
             }
         });
         java.util.Arrays.fill(balance, 0.0);
         for (int q = 0; q < nodes; q++) {
-            for (int j = 0; j < n; j++) {
-                balance[j] += balanceParts[q * n + j];
+            for (int j = 0; j < points; j++) {
+                balance[j] += balanceParts[q * points + j];
             }
         }
         pool.forEachChunk(nvel, (worker, from, to) -> {
@@ -227,12 +231,12 @@ public final class TopoSpectral implements DiagonalSplitSystem {
                 for (int q = 0; q < nodes; q++) {
                     ring[q].apply(own, s);
                     transforms[worker].inverse(s, v);
-                    for (int j = 0; j < n; j++) {
-                        acc[j] += kernelAtNodes[q * n + j] * v[j];
+                    for (int j = 0; j < points; j++) {
+                        acc[j] += kernelAtNodes[q * points + j] * v[j];
                     }
                 }
-                for (int j = 0; j < n; j++) {
-                    v[j] = rho[j] * acc[j] / balance[j] - physical[k * n + j];
+                for (int j = 0; j < points; j++) {
+                    v[j] = rho[j] * acc[j] / balance[j] - physical[k * points + j];
                 }
                 transforms[worker].forward(v, s);
                 System.arraycopy(s, 0, out, k * spectrum, spectrum);

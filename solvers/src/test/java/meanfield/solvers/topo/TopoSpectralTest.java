@@ -32,6 +32,64 @@ class TopoSpectralTest {
         }
     }
 
+    static TopoModel p3(int directions) {
+        double[][] v = new double[directions][];
+        for (int k = 0; k < directions; k++) {
+            double a = 2 * Math.PI * k / directions;
+            v[k] = new double[] {Math.cos(a), Math.sin(a)};
+        }
+        return new TopoModel(2, RankWeight.exponential(), v, (x, u) -> (1 + 0.3 * Math.cos(2 * Math.PI * x[0])
+                * Math.cos(2 * Math.PI * x[1])) * Math.exp(2 * Math.cos(Math.atan2(u[1], u[0]) - 2 * Math.PI * x[1])));
+    }
+
+    @Test
+    void twoDimensionalBallsAndRingsClippedToTheCellBalanceGainAndLossToRoundOff() {
+        TopoModel p3 = p3(8);
+        PeriodicGrid grid = new PeriodicGrid(2, 16);
+        try (ColumnPool pool = new ColumnPool(1)) {
+            TopoSpectral spectral = new TopoSpectral(p3, grid, 24, pool);
+            double[] y = spectral.initialState(p3);
+            spectral.explicitPart(y, new double[y.length]);
+            for (int j = 0; j < grid.size(); j++) {
+                assertEquals(1.0, spectral.balanceAt(j), 1e-13, "node " + j);
+            }
+        }
+    }
+
+    @Test
+    void twoDimensionalUniformDataIsStationaryAndP3KeepsMass() {
+        TopoModel uniform = new TopoModel(2, RankWeight.exponential(), p3(6).velocities(),
+                (x, v) -> 1 + v[0] * v[0]);
+        TopoSolution still = solve(uniform, SPECTRAL, 8, 0.2, 0.05);
+        assertArrayEquals(still.density(0), last(still), 1e-14);
+        TopoSolution s = solve(p3(8), SPECTRAL, 16, 0.2, 0.02);
+        assertTrue(s.massErrorMax() < 1e-13, "mass error " + s.massErrorMax());
+    }
+
+    @Test
+    void twoDimensionalErrorFallsFasterThanAnyPowerOfTheGrid() {
+        TopoModel p3 = p3(8);
+        double[] reference = last(solve(p3, SPECTRAL, 32, 0.2, 0.02));
+        double e8 = distanceToReference2d(last(solve(p3, SPECTRAL, 8, 0.2, 0.02)), 8, reference, 32, 8);
+        double e16 = distanceToReference2d(last(solve(p3, SPECTRAL, 16, 0.2, 0.02)), 16, reference, 32, 8);
+        assertTrue(e16 < 1e-2 * e8, "errors " + e8 + " (n = 8), " + e16 + " (n = 16)");
+    }
+
+    private static double distanceToReference2d(double[] coarse, int n, double[] reference, int nRef, int nvel) {
+        int stride = nRef / n;
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int c = i * n + j;
+                int r = (i * stride) * nRef + j * stride;
+                for (int k = 0; k < nvel; k++) {
+                    worst = Math.max(worst, Math.abs(coarse[c * nvel + k] - reference[r * nvel + k]));
+                }
+            }
+        }
+        return worst;
+    }
+
     @Test
     void spatiallyUniformDataIsStationaryToRoundOff() {
         TopoModel model = new TopoModel(1, RankWeight.exponential(), TopoTestProblems.velocityGrid(8),
