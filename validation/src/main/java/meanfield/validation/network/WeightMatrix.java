@@ -27,6 +27,8 @@ import meanfield.solvers.parallel.ColumnPool;
 public final class WeightMatrix {
     /** Rows per random stream when a graph is drawn. */
     public static final int ROWS_PER_STREAM = 1024;
+    /** Presynaptic neurons per tile of the transpose (see transposeTile). */
+    private static final int TRANSPOSE_TILE = 4096;
     /** Mixed into the seed so that a network and a simulation given the same seed use unrelated streams. */
     private static final long NETWORK_STREAMS = 0x3C6EF372FE94F82BL;
 
@@ -43,7 +45,7 @@ public final class WeightMatrix {
     }
 
     /** Takes the rows as given (columns ascending within each row) and builds the transpose. */
-    private WeightMatrix(int n, int[] rowStart, int[] column, float[] weight) {
+    private WeightMatrix(int n, int[] rowStart, int[] column, float[] weight, ColumnPool pool) {
         this.n = n;
         this.rowStart = rowStart;
         this.column = column;
@@ -58,12 +60,27 @@ public final class WeightMatrix {
         }
         target = new int[synapses];
         outWeight = new float[synapses];
-        int[] next = Arrays.copyOf(outStart, n);
-        // Rows in increasing i: each outgoing list comes out sorted by target, which
-        // deliverSpikes relies on to find the targets of a range of neurons by bisection.
+        pool.forEachChunk((n + TRANSPOSE_TILE - 1) / TRANSPOSE_TILE, (worker, from, to) -> {
+            for (int tile = from; tile < to; tile++) {
+                transposeTile(tile * TRANSPOSE_TILE, Math.min(n, (tile + 1) * TRANSPOSE_TILE));
+            }
+        });
+    }
+
+    /**
+     * Fills the outgoing lists of presynaptic neurons [first, last). The rows are read in
+     * increasing i, so each list comes out sorted by target, which deliverSpikes relies on to find
+     * the targets in a range of neurons by bisection. A tile writes to few enough lists at a time
+     * for their current cache lines to stay in cache (a scatter over all N lists at once is about
+     * twice as slow), and tiles write disjoint parts, so they run in parallel with the same result.
+     */
+    private void transposeTile(int first, int last) {
+        int[] next = Arrays.copyOfRange(outStart, first, last);
         for (int i = 0; i < n; i++) {
-            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                int slot = next[column[e]]++;
+            int end = rowStart[i + 1];
+            int e = Arrays.binarySearch(column, rowStart[i], end, first);
+            for (e = e >= 0 ? e : -e - 1; e < end && column[e] < last; e++) {
+                int slot = next[column[e] - first]++;
                 target[slot] = i;
                 outWeight[slot] = weight[e];
             }
@@ -118,15 +135,15 @@ public final class WeightMatrix {
                     }
                 }
             });
+            return new WeightMatrix(n, rowStart, column, weight, pool);
         }
-        return new WeightMatrix(n, rowStart, column, weight);
     }
 
     /**
      * Erdős–Rényi with mean in-degree d: each ordered pair i != j is an edge independently with
      * probability p = d / N, weight w(xi_i, xi_j) / (p N), so that row sums match the dense
      * network in mean. Edges of a row are found by geometric skips over the N - 1 candidates
-     * (one logarithm per edge, not per pair).
+     * (one exponential draw per edge, not one uniform per pair).
      */
     public static WeightMatrix erdosRenyi(int n, double meanInDegree, DoubleBinaryOperator w, long seed, int threads) {
         double p = meanInDegree / n;
@@ -134,8 +151,8 @@ public final class WeightMatrix {
             throw new IllegalArgumentException("the mean in-degree of an Erdős–Rényi network of " + n
                     + " neurons must lie in (0, " + n + "], got " + meanInDegree);
         }
-        // log(1 - p); -infinity when p = 1, which makes every skip zero: all pairs are edges.
-        double logMiss = Math.log1p(-p);
+        // -log(1 - p); infinity when p = 1, which makes every skip zero: all pairs are edges.
+        double missRate = -Math.log1p(-p);
         long[] seeds = streamSeeds(seed, n);
         int[] rowStart = new int[n + 1];
         try (ColumnPool pool = new ColumnPool(threads)) {
@@ -147,7 +164,7 @@ public final class WeightMatrix {
                     SplittableRandom random = new SplittableRandom(seeds[s]);
                     for (int i = s * ROWS_PER_STREAM, end = Math.min(n, i + ROWS_PER_STREAM); i < end; i++) {
                         int degree = 0;
-                        for (long k = skip(random, logMiss, n); k < n - 1; k += 1 + skip(random, logMiss, n)) {
+                        for (long k = skip(random, missRate, n); k < n - 1; k += 1 + skip(random, missRate, n)) {
                             degree++;
                         }
                         rowStart[i + 1] = degree;
@@ -163,7 +180,7 @@ public final class WeightMatrix {
                     for (int i = s * ROWS_PER_STREAM, end = Math.min(n, i + ROWS_PER_STREAM); i < end; i++) {
                         double xi = label(i, n);
                         int e = rowStart[i];
-                        for (long k = skip(random, logMiss, n); k < n - 1; k += 1 + skip(random, logMiss, n)) {
+                        for (long k = skip(random, missRate, n); k < n - 1; k += 1 + skip(random, missRate, n)) {
                             // Candidate k runs over the N - 1 neurons other than i.
                             int j = k < i ? (int) k : (int) k + 1;
                             column[e] = j;
@@ -172,15 +189,17 @@ public final class WeightMatrix {
                     }
                 }
             });
-            return new WeightMatrix(n, rowStart, column, weight);
+            return new WeightMatrix(n, rowStart, column, weight, pool);
         }
     }
 
-    /** The number of failures before the next edge (geometric with success probability p), capped at N. */
-    private static long skip(SplittableRandom random, double logMiss, int n) {
-        // 1 - u lies in (0, 1], so the logarithm is finite; the cast floors a non-negative value,
-        // and the cap keeps a tiny p from overflowing the candidate index.
-        return (long) Math.min(n, Math.log(1.0 - random.nextDouble()) / logMiss);
+    /**
+     * The number of failures before the next edge, geometric with success probability p:
+     * floor(E / -log(1 - p)) for a standard exponential E (a ziggurat draw, cheaper than the
+     * logarithm of a uniform). The cap at N keeps a tiny p from overflowing the candidate index.
+     */
+    private static long skip(SplittableRandom random, double missRate, int n) {
+        return (long) Math.min(n, random.nextExponential() / missRate);
     }
 
     /**
@@ -225,8 +244,8 @@ public final class WeightMatrix {
                     }
                 }
             });
+            return new WeightMatrix(n, rowStart, column, weight, pool);
         }
-        return new WeightMatrix(n, rowStart, column, weight);
     }
 
     /**
@@ -277,7 +296,9 @@ public final class WeightMatrix {
         for (int e = 0; e < distinct; e++) {
             weight[e] = (float) sum[e];
         }
-        return new WeightMatrix(n, rowStart, column, weight);
+        try (ColumnPool pool = new ColumnPool(1)) {
+            return new WeightMatrix(n, rowStart, column, weight, pool);
+        }
     }
 
     private static int[] identity(int length) {

@@ -159,9 +159,10 @@ public final class NifSimulator {
                     double v = potential[i];
                     v += drift.value(t, v, labels[i]) * dt + noise * random.nextGaussian();
                     potential[i] = v;
-                    double p = -Math.expm1(-rate.value(v) * dt);
-                    // No uniform is drawn when there is nothing to decide (pure hard threshold).
-                    if ((hardThreshold && v >= threshold) || (p > 0 && random.nextDouble() < p)) {
+                    // A standard exponential E falls below nu dt with probability 1 - exp(-nu dt):
+                    // the ziggurat draw is cheaper than expm1, and none is drawn when nu = 0.
+                    double hazard = rate.value(v) * dt;
+                    if ((hardThreshold && v >= threshold) || (hazard > 0 && random.nextExponential() < hazard)) {
                         spiking[first + count++] = i;
                     }
                 }

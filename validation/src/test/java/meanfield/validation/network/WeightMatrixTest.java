@@ -79,8 +79,9 @@ class WeightMatrixTest {
     }
 
     @Test
-    void aRandomGraphDependsOnTheSeedAndNotOnTheThreadCount() {
-        int n = 3000;
+    void aRandomGraphAndItsTransposeDependOnTheSeedAndNotOnTheThreadCount() {
+        // More than two tiles of the transpose and several random streams, so that threads split both.
+        int n = 9000;
         WeightMatrix one = WeightMatrix.erdosRenyi(n, 30, W, 11, 1);
         WeightMatrix three = WeightMatrix.erdosRenyi(n, 30, W, 11, 3);
         WeightMatrix otherSeed = WeightMatrix.erdosRenyi(n, 30, W, 12, 1);
@@ -90,9 +91,16 @@ class WeightMatrixTest {
         for (int i = 0; i < n; i++) {
             assertArrayEquals(one.inputs(i), three.inputs(i), "row " + i);
             assertArrayEquals(fixedOne.inputs(i), fixedThree.inputs(i), "row " + i);
+            assertEquals(one.outDegree(i), three.outDegree(i));
             differs |= !java.util.Arrays.equals(one.inputs(i), otherSeed.inputs(i));
         }
         assertTrue(differs, "another seed draws another graph");
+        int[] spiking = java.util.stream.IntStream.range(0, n).filter(j -> j % 7 == 0).toArray();
+        double[] fromOne = new double[n];
+        double[] fromThree = new double[n];
+        one.deliverSpikes(spiking, spiking.length, fromOne, 0, n);
+        three.deliverSpikes(spiking, spiking.length, fromThree, 0, n);
+        assertArrayEquals(fromOne, fromThree, 0.0);
     }
 
     @Test
