@@ -20,18 +20,18 @@ final class InitialPotentials {
     static final int CELLS = 4096;
     static final int LABEL_NODES = 257;
 
-    private final UniformGrid range;
+    private final UniformGrid cells;
     /** Cumulative masses, label-major: [node * (CELLS + 1) + k] = mass of cells below k, from 0 to 1. */
     private final double[] cumulative = new double[LABEL_NODES * (CELLS + 1)];
 
     InitialPotentials(InitialDensity f0, UniformGrid range) {
-        this.range = new UniformGrid(range.min(), range.max(), CELLS);
+        this.cells = new UniformGrid(range.min(), range.max(), CELLS);
         for (int node = 0; node < LABEL_NODES; node++) {
             double xi = (double) node / (LABEL_NODES - 1);
             int base = node * (CELLS + 1);
             double mass = 0;
             for (int k = 0; k < CELLS; k++) {
-                double v = this.range.center(k);
+                double v = cells.center(k);
                 double f = f0.value(v, xi);
                 if (!(f >= 0) || Double.isInfinite(f)) {
                     throw new InvalidModelException(InvalidModelException.Part.INITIAL, "f0(v, xi) = " + f
@@ -73,6 +73,6 @@ final class InitialPotentials {
         }
         double below = cumulative[base + low];
         double fraction = (u - below) / (cumulative[base + low + 1] - below);
-        return range.face(low) + fraction * range.h();
+        return cells.face(low) + fraction * cells.h();
     }
 }

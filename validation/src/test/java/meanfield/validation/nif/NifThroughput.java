@@ -13,7 +13,8 @@ import meanfield.validation.network.WeightMatrix;
 
 /**
  * A throughput check, not a test: P1 of MODEL.md on an Erdős–Rényi network, T = 1, dt = 1e-3.
- * Arguments: N, mean in-degree, threads (default 100000 1000 1); needs about 2 GB of heap at the default.
+ * Arguments: N, mean in-degree, threads, input I of the drift -v + I (default 100000 1000 1 1.2: about
+ * 0.8 spikes per neuron; I = 3 makes it about 5); needs about 2 GB of heap at the default.
  */
 public final class NifThroughput {
     private NifThroughput() {
@@ -23,7 +24,8 @@ public final class NifThroughput {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         double degree = args.length > 1 ? Double.parseDouble(args[1]) : 1000;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        NifModel model = new NifModel(0.0, 0.1, Drift.autonomous((v, xi) -> -v + 1.2), FiringRate.sigmoid(5, 1, 0.2),
+        double input = args.length > 3 ? Double.parseDouble(args[3]) : 1.2;
+        NifModel model = new NifModel(0.0, 0.1, Drift.autonomous((v, xi) -> -v + input), FiringRate.sigmoid(5, 1, 0.2),
                 OptionalDouble.empty(),
                 new SynapticKernel.Function((xi, zeta) -> 0.1 + 0.3 * Math.cos(2 * Math.PI * (xi - zeta))),
                 (v, xi) -> Math.exp(-Math.pow((v - 0.5 - 0.3 * Math.cos(2 * Math.PI * xi)) / 0.15, 2) / 2));
