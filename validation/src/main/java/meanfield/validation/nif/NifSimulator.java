@@ -1,0 +1,221 @@
+package meanfield.validation.nif;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
+
+import meanfield.grids.UniformGrid;
+import meanfield.solvers.NumericalFailure;
+import meanfield.solvers.model.Drift;
+import meanfield.solvers.model.FiringRate;
+import meanfield.solvers.model.NifModel;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.validation.network.WeightMatrix;
+
+/**
+ * The NIF network of MODEL.md 1.1 in steps of dt, each step in this order:
+ * <ol>
+ * <li>drift and noise, Euler–Maruyama: V += mu(t, V, xi) dt + sqrt(2 sigma dt) Z;</li>
+ * <li>spike decisions: with probability 1 - exp(-nu(V) dt), and at once if V >= v_F under a hard threshold;</li>
+ * <li>jumps along the spiking neurons' outgoing edges: V_i += w_ij for each spiking j;</li>
+ * <li>resets V_j = v_R of the spiking neurons, which overwrite any input they got in this step (as in Brian2).</li>
+ * </ol>
+ * Initial potentials are drawn from f0(., xi_i) as {@link InitialPotentials} says.
+ *
+ * <p>Neurons are processed in fixed blocks of {@link #BLOCK}, each with its own random stream
+ * split in block order from the seed, and each postsynaptic potential receives its jumps in the
+ * order of the spiking neurons' indices: the same seed gives the same run for any thread count.
+ */
+public final class NifSimulator {
+    /** Neurons per random stream and per unit of parallel work. */
+    public static final int BLOCK = 1024;
+    /** Mixed into the seed so that a simulation and a network given the same seed use unrelated streams. */
+    private static final long DYNAMICS_STREAMS = 0x510E527FADE682D1L;
+
+    private final NifModel model;
+    private final WeightMatrix network;
+    private final UniformGrid initialRange;
+    private final Settings settings;
+
+    /**
+     * @param end    the horizon T, rounded to a whole number of steps
+     * @param dt     the time step
+     * @param window the length of the output windows, rounded to a whole number of steps (the last window may be shorter)
+     * @param bins   the number of label bins of equal width on [0, 1], at most N
+     * @param seed   the seed of the dynamics (initial potentials, noise, spikes)
+     */
+    public record Settings(double end, double dt, double window, int bins, long seed) {
+        public Settings {
+            if (!(dt > 0) || !(end >= dt) || !(window >= dt) || Double.isInfinite(end)) {
+                throw new IllegalArgumentException("a particle run needs 0 < dt <= end and window >= dt, got end = "
+                        + end + ", dt = " + dt + ", window = " + window);
+            }
+            if (bins < 1) {
+                throw new IllegalArgumentException("a particle run needs at least one label bin, got " + bins);
+            }
+        }
+    }
+
+    /**
+     * @param initialRange the potentials where f0 is sampled (the v grid of the problem: only its ends are used)
+     */
+    public NifSimulator(NifModel model, WeightMatrix network, UniformGrid initialRange, Settings settings) {
+        if (settings.bins() > network.n()) {
+            throw new IllegalArgumentException(settings.bins() + " label bins for " + network.n()
+                    + " neurons would leave bins empty");
+        }
+        this.model = model;
+        this.network = network;
+        this.initialRange = initialRange;
+        this.settings = settings;
+    }
+
+    public NifParticleRun simulate(int threads, DoubleConsumer progress) {
+        double dt = settings.dt();
+        int steps = (int) Math.round(settings.end() / dt);
+        int windowSteps = (int) Math.round(settings.window() / dt);
+        int windows = (steps + windowSteps - 1) / windowSteps;
+        Run run = new Run(new InitialPotentials(model.initial(), initialRange));
+        double[] windowEdges = new double[windows + 1];
+        double[][] rate = new double[windows][];
+        String failure = null;
+        int step = 0;
+        int closed = 0;
+        try (ColumnPool pool = new ColumnPool(threads)) {
+            pool.forEachChunk(run.blocks, run::sampleInitial);
+            while (closed < windows && failure == null) {
+                int last = Math.min(steps, (closed + 1) * windowSteps);
+                for (; step < last; step++) {
+                    double t = step * dt;
+                    pool.forEachChunk(run.blocks, (worker, from, to) -> run.advance(t, from, to));
+                    run.gatherSpikes();
+                    pool.forEachChunk(run.blocks, run::deliverAndReset);
+                    progress.accept((double) (step + 1) / steps);
+                }
+                rate[closed] = run.closeWindow((last - closed * windowSteps) * dt);
+                windowEdges[++closed] = last * dt;
+                failure = run.nonFinitePotential(last * dt);
+            }
+        }
+        double[] labelEdges = new double[settings.bins() + 1];
+        Arrays.setAll(labelEdges, b -> (double) b / settings.bins());
+        return new NifParticleRun(Arrays.copyOf(windowEdges, closed + 1), labelEdges, Arrays.copyOf(rate, closed),
+                run.labels, run.potential, run.spikeCount, step, Optional.ofNullable(failure));
+    }
+
+    /** The state of one run in flat arrays indexed by neuron. */
+    private final class Run {
+        final int n = network.n();
+        final int blocks = (n + BLOCK - 1) / BLOCK;
+        final double[] labels = new double[n];
+        final double[] potential = new double[n];
+        final int[] spikeCount = new int[n];
+        final SplittableRandom[] streams = new SplittableRandom[blocks];
+        /** The spiking neurons of a step: block b writes its own at [b * BLOCK, ...), then they are packed in order. */
+        final int[] spiking = new int[n];
+        final int[] blockSpikes = new int[blocks];
+        /** Where each block's spikes start in the packed list; blockOffset[blocks] = spikes in the step. */
+        final int[] blockOffset = new int[blocks + 1];
+        final int[] bin = new int[n];
+        final int[] neuronsInBin = new int[settings.bins()];
+        final long[] binSpikesBefore = new long[settings.bins()];
+        final InitialPotentials initial;
+        final Drift drift = model.drift();
+        final FiringRate rate = model.rate();
+        final boolean hardThreshold = model.threshold().isPresent();
+        final double threshold = model.threshold().orElse(Double.NaN);
+        final double noise = Math.sqrt(2 * model.sigma() * settings.dt());
+
+        Run(InitialPotentials initial) {
+            this.initial = initial;
+            SplittableRandom master = new SplittableRandom(settings.seed() ^ DYNAMICS_STREAMS);
+            for (int b = 0; b < blocks; b++) {
+                streams[b] = master.split();
+            }
+            for (int i = 0; i < n; i++) {
+                labels[i] = WeightMatrix.label(i, n);
+                bin[i] = (int) (labels[i] * settings.bins());
+                neuronsInBin[bin[i]]++;
+            }
+        }
+
+        void sampleInitial(int worker, int fromBlock, int toBlock) {
+            for (int b = fromBlock; b < toBlock; b++) {
+                for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                    potential[i] = initial.sample(labels[i], streams[b]);
+                }
+            }
+        }
+
+        /** Drift, noise and spike decisions of the neurons in blocks [fromBlock, toBlock) at time t. */
+        void advance(double t, int fromBlock, int toBlock) {
+            double dt = settings.dt();
+            for (int b = fromBlock; b < toBlock; b++) {
+                SplittableRandom random = streams[b];
+                int first = b * BLOCK;
+                int count = 0;
+                for (int i = first, end = Math.min(n, first + BLOCK); i < end; i++) {
+                    double v = potential[i];
+                    v += drift.value(t, v, labels[i]) * dt + noise * random.nextGaussian();
+                    potential[i] = v;
+                    // A standard exponential E falls below nu dt with probability 1 - exp(-nu dt):
+                    // the ziggurat draw is cheaper than expm1, and none is drawn when nu = 0.
+                    double hazard = rate.value(v) * dt;
+                    if ((hardThreshold && v >= threshold) || (hazard > 0 && random.nextExponential() < hazard)) {
+                        spiking[first + count++] = i;
+                    }
+                }
+                blockSpikes[b] = count;
+            }
+        }
+
+        /** Packs the blocks' spikes into one list in increasing neuron order (serial, O(spikes)). */
+        void gatherSpikes() {
+            int total = 0;
+            for (int b = 0; b < blocks; b++) {
+                blockOffset[b] = total;
+                // Moves left or stays: block b's spikes start at b * BLOCK >= total.
+                System.arraycopy(spiking, b * BLOCK, spiking, total, blockSpikes[b]);
+                total += blockSpikes[b];
+            }
+            blockOffset[blocks] = total;
+        }
+
+        /** Jumps into the neurons of blocks [fromBlock, toBlock), then the resets of those that spiked. */
+        void deliverAndReset(int worker, int fromBlock, int toBlock) {
+            network.deliverSpikes(spiking, blockOffset[blocks], potential, fromBlock * BLOCK,
+                    Math.min(n, toBlock * BLOCK));
+            for (int s = blockOffset[fromBlock]; s < blockOffset[toBlock]; s++) {
+                int j = spiking[s];
+                potential[j] = model.reset();
+                spikeCount[j]++;
+            }
+        }
+
+        /** The binned rates of the window just ended (serial, O(N) once per window). */
+        double[] closeWindow(double length) {
+            long[] spikes = new long[neuronsInBin.length];
+            for (int i = 0; i < n; i++) {
+                spikes[bin[i]] += spikeCount[i];
+            }
+            double[] rates = new double[neuronsInBin.length];
+            for (int b = 0; b < rates.length; b++) {
+                rates[b] = (spikes[b] - binSpikesBefore[b]) / (neuronsInBin[b] * length);
+                binSpikesBefore[b] = spikes[b];
+            }
+            return rates;
+        }
+
+        /** The first non-finite potential as a failure message, or null. */
+        String nonFinitePotential(double t) {
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(potential[i])) {
+                    return new NumericalFailure(t, "potential V = " + potential[i] + " of neuron " + i + " (label xi = "
+                            + labels[i] + ")").getMessage();
+                }
+            }
+            return null;
+        }
+    }
+}

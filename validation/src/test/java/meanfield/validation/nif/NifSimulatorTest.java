@@ -1,0 +1,209 @@
+package meanfield.validation.nif;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalDouble;
+
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.hipparchus.distribution.discrete.PoissonDistribution;
+import org.hipparchus.stat.inference.ChiSquareTest;
+import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.Test;
+
+import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.Drift;
+import meanfield.solvers.model.FiringRate;
+import meanfield.solvers.model.InitialDensity;
+import meanfield.solvers.model.NifModel;
+import meanfield.solvers.model.SynapticKernel;
+import meanfield.validation.network.Connectivity;
+import meanfield.validation.network.WeightMatrix;
+
+class NifSimulatorTest {
+    private static final UniformGrid RANGE = new UniformGrid(-1.5, 2.5, 400);
+    private static final SynapticKernel NONE = new SynapticKernel.Function((xi, zeta) -> 0.0);
+
+    private static InitialDensity gaussian(double mean, double sd) {
+        return (v, xi) -> Math.exp(-0.5 * Math.pow((v - mean) / sd, 2));
+    }
+
+    /** Uniform on [centre - 0.01, centre + 0.01]. */
+    private static double box(double v, double centre) {
+        return Math.abs(v - centre) <= 0.01 ? 1.0 : 0.0;
+    }
+
+    /** nu = lambda, mu = -a v + input, no synapses, Gaussian start. */
+    private static NifModel constantRate(double lambda, double a, double input, double sigma, InitialDensity f0) {
+        return new NifModel(0.0, sigma, Drift.autonomous((v, xi) -> -a * v + input), FiringRate.constant(lambda),
+                OptionalDouble.empty(), NONE, f0);
+    }
+
+    private static NifParticleRun run(NifModel model, WeightMatrix network, double end, double dt, double window,
+            int bins, int threads) {
+        return new NifSimulator(model, network, RANGE, new NifSimulator.Settings(end, dt, window, bins, 1))
+                .simulate(threads, fraction -> {
+                });
+    }
+
+    private static WeightMatrix unconnected(int n) {
+        return WeightMatrix.fromTriplets(n, n, new int[0], new int[0], new double[0]);
+    }
+
+    @Test
+    void withoutSpikesALinearDriftGivesTheOrnsteinUhlenbeckLaw() {
+        double a = 1.0;
+        double c = 1.2;
+        double sigma = 0.1;
+        double m0 = 0.4;
+        double s0 = 0.2;
+        double t = 1.0;
+        NifParticleRun run = run(constantRate(0, a, a * c, sigma, gaussian(m0, s0)), unconnected(20000), t, 1e-3, t, 1, 2);
+        double decay = Math.exp(-a * t);
+        double mean = c + (m0 - c) * decay;
+        double variance = s0 * s0 * decay * decay + sigma / a * (1 - decay * decay);
+        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+        // Euler–Maruyama is off by O(a dt) = 1e-3 relative in the variance, far below what 20000 samples resolve.
+        double p = ks.kolmogorovSmirnovTest(new NormalDistribution(mean, Math.sqrt(variance)), run.finalPotentials());
+        assertTrue(p > 0.01, "KS p-value " + p);
+        // The test has the power to see the noise convention: dV = sqrt(sigma) dB instead of sqrt(2 sigma) dB.
+        double halfNoise = s0 * s0 * decay * decay + sigma / (2 * a) * (1 - decay * decay);
+        double wrong = ks.kolmogorovSmirnovTest(new NormalDistribution(mean, Math.sqrt(halfNoise)), run.finalPotentials());
+        assertTrue(wrong < 1e-6, "KS p-value against the wrong law " + wrong);
+    }
+
+    @Test
+    void withAConstantRateThePotentialsReachTheStationaryMixtureOverTheTimeSinceTheLastReset() {
+        double lambda = 2.0;
+        double a = 1.0;
+        double input = 1.2;
+        double sigma = 0.1;
+        // By t = 4 a neuron has not yet been reset with probability e^-8; resets within the last
+        // step sit exactly at v_R (mass lambda dt): both far below the 0.016 that KS resolves here.
+        NifParticleRun run = run(constantRate(lambda, a, input, sigma, gaussian(0.4, 0.2)), unconnected(10000), 4.0,
+                1e-3, 4.0, 1, 2);
+        double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(
+                new ConstantRateStationaryLaw(lambda, a, input, 0.0, sigma), run.finalPotentials());
+        assertTrue(p > 0.01, "KS p-value " + p);
+        // dm/dt = -(a + lambda) m + I + lambda v_R at rest: m = I / (a + lambda).
+        double mean = java.util.Arrays.stream(run.finalPotentials()).average().orElseThrow();
+        assertEquals(input / (a + lambda), mean, 0.01);
+    }
+
+    @Test
+    void spikeCountsArePoissonWithMeanLambdaTimesTimeTimesN() {
+        int n = 10000;
+        double lambda = 5;
+        double t = 1;
+        double dt = 1e-3;
+        NifParticleRun run = run(constantRate(lambda, 1, 1, 0.1, gaussian(0.4, 0.2)), unconnected(n), t, dt, 0.1, 10, 2);
+        // Per step a neuron spikes with probability q = 1 - e^{-lambda dt}: the total is binomial,
+        // with mean lambda T N (1 + O(lambda dt)) and variance close to its mean.
+        double q = -Math.expm1(-lambda * dt);
+        double mean = n * (t / dt) * q;
+        double z = (run.totalSpikes() - mean) / Math.sqrt(mean * (1 - q));
+        assertTrue(Math.abs(z) < 4, "z = " + z + ", spikes " + run.totalSpikes() + ", mean " + mean);
+        assertEquals(lambda * t * n, mean, 0.003 * mean);
+
+        // Spikes per neuron against Poisson(lambda T) by chi-squared, counts of 11 and more pooled.
+        PoissonDistribution poisson = new PoissonDistribution(lambda * t);
+        int classes = 12;
+        long[] observed = new long[classes];
+        for (int count : run.spikeCounts()) {
+            observed[Math.min(count, classes - 1)]++;
+        }
+        double[] expected = new double[classes];
+        for (int k = 0; k < classes - 1; k++) {
+            expected[k] = n * poisson.probability(k);
+        }
+        expected[classes - 1] = n * (1 - poisson.cumulativeProbability(classes - 2));
+        double p = new ChiSquareTest().chiSquareTest(expected, observed);
+        assertTrue(p > 0.01, "chi-squared p-value " + p);
+
+        // The binned rates: 10 windows x 10 bins of 1000 neurons, each about lambda, summing back to the spikes.
+        assertEquals(11, run.windowEdges().length);
+        assertEquals(1.0, run.windowEdges()[10], 1e-12);
+        double spikes = 0;
+        for (double[] window : run.rate()) {
+            for (double r : window) {
+                assertEquals(lambda, r, 1.5, "rate of 1000 neurons over 0.1");
+                spikes += r * 1000 * 0.1;
+            }
+        }
+        assertEquals(run.totalSpikes(), spikes, 1e-6);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSpikesAndPotentialsForAnyThreadCount() {
+        int n = 5000;
+        NifModel model = new NifModel(0.0, 0.1, Drift.autonomous((v, xi) -> -v + 1.2 + 0.2 * xi),
+                FiringRate.sigmoid(5, 1, 0.2), OptionalDouble.empty(),
+                new SynapticKernel.Function((xi, zeta) -> 0.5 + 0.4 * Math.sin(2 * Math.PI * (xi - zeta))),
+                gaussian(0.5, 0.2));
+        WeightMatrix network = WeightMatrix.sample(n, model.kernel(), new Connectivity.ErdosRenyi(50), 3, 2);
+        NifParticleRun one = run(model, network, 0.3, 1e-3, 0.05, 5, 1);
+        NifParticleRun two = run(model, network, 0.3, 1e-3, 0.05, 5, 2);
+        NifParticleRun three = run(model, network, 0.3, 1e-3, 0.05, 5, 3);
+        assertTrue(one.totalSpikes() > 1000, "spikes " + one.totalSpikes());
+        assertArrayEquals(one.spikeCounts(), two.spikeCounts());
+        assertArrayEquals(one.spikeCounts(), three.spikeCounts());
+        assertArrayEquals(one.finalPotentials(), two.finalPotentials(), 0.0);
+        assertArrayEquals(one.finalPotentials(), three.finalPotentials(), 0.0);
+        assertArrayEquals(one.rate(), three.rate());
+    }
+
+    /** nu = 10^9 at v >= 1 (a sure spike in one step), 0 below; no drift, no noise. */
+    private static NifModel sureSpikes(double reset, InitialDensity f0) {
+        return new NifModel(reset, 0.0, Drift.autonomous((v, xi) -> 0.0), v -> v >= 1 ? 1e9 : 0.0,
+                OptionalDouble.empty(), NONE, f0);
+    }
+
+    @Test
+    void aNeuronReceivesJumpsOnlyFromItsPresynapticPartners() {
+        // w_01 = 0.5 (1 -> 0), w_12 = 0.25 (2 -> 1), w_20 = -0.125 (0 -> 2). Neuron 1 (label 1/2)
+        // starts near 1.5 and spikes; neurons 0 and 2 start near 0.
+        WeightMatrix network = WeightMatrix.fromTriplets(3, 3, new int[] {0, 1, 2}, new int[] {1, 2, 0},
+                new double[] {0.5, 0.25, -0.125});
+        NifModel model = sureSpikes(0.0, (v, xi) -> box(v, Math.abs(xi - 0.5) < 0.1 ? 1.5 : 0.0));
+        NifParticleRun run = run(model, network, 2e-3, 1e-3, 1e-3, 1, 1);
+        assertArrayEquals(new int[] {0, 1, 0}, run.spikeCounts());
+        double[] v = run.finalPotentials();
+        assertEquals(0.5, v[0], 0.01, "neuron 0 receives w_01 from neuron 1");
+        assertEquals(0.0, v[1], 0.0, "neuron 1 was reset");
+        assertEquals(0.0, v[2], 0.01, "neuron 2 is not postsynaptic to neuron 1");
+    }
+
+    @Test
+    void anInputThatReachesANeuronInTheStepItSpikesIsOverwrittenByItsReset() {
+        WeightMatrix network = WeightMatrix.fromTriplets(2, 2, new int[] {0, 1}, new int[] {1, 0}, new double[] {0.3, 0.3});
+        NifParticleRun run = run(sureSpikes(-0.2, (v, xi) -> box(v, 1.5)), network, 1e-3, 1e-3, 1e-3, 1, 1);
+        assertArrayEquals(new int[] {1, 1}, run.spikeCounts());
+        assertArrayEquals(new double[] {-0.2, -0.2}, run.finalPotentials(), 0.0);
+    }
+
+    @Test
+    void aNeuronAtOrAboveTheHardThresholdSpikesAtOnceAndItsJumpArrivesInTheSameStep() {
+        // w_10 = 0.2: neuron 0 starts in [1.01, 1.03], above v_F = 1, neuron 1 near 0.5.
+        WeightMatrix network = WeightMatrix.fromTriplets(2, 2, new int[] {1}, new int[] {0}, new double[] {0.2});
+        NifModel model = new NifModel(0.0, 1e-12, Drift.autonomous((v, xi) -> 0.0), FiringRate.NONE,
+                OptionalDouble.of(1.0), NONE, (v, xi) -> box(v, xi < 0.5 ? 1.02 : 0.5));
+        NifParticleRun run = run(model, network, 3e-3, 1e-3, 1e-3, 2, 1);
+        assertArrayEquals(new int[] {1, 0}, run.spikeCounts());
+        assertEquals(0.0, run.finalPotentials()[0], 1e-6);
+        assertEquals(0.7, run.finalPotentials()[1], 0.01);
+        assertArrayEquals(new double[] {1000, 0}, run.rate()[0], 0.0);
+        assertArrayEquals(new double[] {0, 0}, run.rate()[1], 0.0);
+    }
+
+    @Test
+    void aBlowUpStopsTheRunWithTheTimeAndNeuronAndKeepsTheWindowsReached() {
+        NifModel model = new NifModel(0.0, 0.1, Drift.autonomous((v, xi) -> 1e300 * (1 + v * v)), FiringRate.NONE, OptionalDouble.empty(), NONE, gaussian(0.4, 0.2));
+        NifParticleRun run = run(model, unconnected(100), 0.1, 1e-3, 0.01, 2, 1);
+        String failure = run.failure().orElseThrow();
+        assertTrue(failure.contains("neuron 0") && failure.contains("t = 0.01"), failure);
+        assertEquals(1, run.rate().length);
+        assertArrayEquals(new double[] {0, 0.01}, run.windowEdges(), 1e-15);
+        assertEquals(10, run.steps());
+    }
+}
