@@ -44,9 +44,6 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time) {
         }
         TimeControl time = NifProblem.time(root.child("time"));
         root.choice("solver", "spectral", "spectral");
-        if (root.has("particles")) {
-            ParticleSettings.read(root.child("particles"));
-        }
         try {
             return new MvProblem(new MvModel(d, sigma, interaction, initial::valueAt), new PeriodicGrid(d, n), time);
         } catch (InvalidModelException e) {

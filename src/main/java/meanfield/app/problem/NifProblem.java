@@ -62,9 +62,6 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
         if (solver.equals("spectral")) {
             throw new ProblemException("solver", "the spectral NIF solver is not available yet; use finite-volume");
         }
-        if (root.has("particles")) {
-            ParticleSettings.read(root.child("particles"));
-        }
         try {
             NifModel model = new NifModel(reset, sigma, drift, rate, threshold, kernel, initial::value);
             return new NifProblem(model, v, labels, time, solver);

@@ -1,21 +1,26 @@
 package meanfield.app.problem;
 
-/**
- * The particles section of a problem (used by simulate and validate), checked when a
- * problem is read so that a mistake there is reported whatever the command.
- */
-public record ParticleSettings(int n, String connectivity, double degree, double dt, long seed, int bins) {
+import java.nio.file.Path;
 
-    static ParticleSettings read(ConfigNode p) {
+/**
+ * The particles section of a problem (used by simulate and validate), checked when a problem
+ * is read so that a mistake there is reported whatever the command.
+ *
+ * @param file the Matrix Market network for connectivity {@code file}, else null
+ */
+public record ParticleSettings(int n, String connectivity, double degree, double dt, long seed, int bins, Path file) {
+
+    static ParticleSettings read(ConfigNode p, Path directory) {
         int n = p.positiveInteger("n", 10000);
-        String connectivity = p.choice("connectivity", "dense", "dense", "erdos-renyi", "file");
+        String connectivity = p.choice("connectivity", "dense", "dense", "erdos-renyi", "fixed-in-degree", "file");
         double degree = p.positive("degree", 100);
         double dt = p.positive("dt", 1e-3);
-        long seed = (long) p.number("seed", 1);
-        int bins = p.positiveInteger("bins", 16);
-        if (connectivity.equals("file")) {
-            p.string("file", null);
+        double seed = p.number("seed", 1);
+        if (seed != Math.rint(seed)) {
+            throw new ProblemException(p.key("seed"), "must be a whole number, got " + seed);
         }
-        return new ParticleSettings(n, connectivity, degree, dt, seed, bins);
+        int bins = p.positiveInteger("bins", 16);
+        Path file = connectivity.equals("file") ? directory.resolve(p.string("file", null)) : null;
+        return new ParticleSettings(n, connectivity, degree, dt, (long) seed, bins, file);
     }
 }

@@ -52,9 +52,6 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
             if (method == TopoSolver.Method.SPECTRAL && cells % 2 != 0) {
                 throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points, got " + cells);
             }
-            if (root.has("particles")) {
-                ParticleSettings.read(root.child("particles"));
-            }
             return new TopoProblem(model, method, cells, time, solver);
         } catch (InvalidModelException e) {
             throw new ProblemException(keyOf(e.part()), e.getMessage());
