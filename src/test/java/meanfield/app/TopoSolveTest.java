@@ -85,7 +85,7 @@ class TopoSolveTest {
         "grid.x.cells=2                             | grid.x.cells",
         "time.dt=-1                                 | time.dt",
         "solver=spectrall                           | solver",
-        "topo.weight={nearest_fraction: {kappa: 0.3}} | solver",
+        "topo.dimension=3                           | solver",
     })
     void badTopoInputIsOneClearMessageNamingTheKey(String assignment, String expected) {
         CommandRunner r = CommandRunner.run("solve", "topo-1d", "--quiet", "--out", tmp.resolve("bad").toString(),

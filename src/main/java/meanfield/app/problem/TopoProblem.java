@@ -45,9 +45,9 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
             String solver = root.choice("solver", "spectral", "spectral", "finite-volume");
             TopoSolver.Method method = solver.equals("spectral") ? TopoSolver.Method.SPECTRAL
                     : TopoSolver.Method.FINITE_VOLUME;
-            if (method == TopoSolver.Method.SPECTRAL && (d > 2 || weight.breaks().length > 0)) {
-                throw new ProblemException("solver", "the spectral TOPO solver handles dimensions 1 and 2 with a smooth"
-                        + " rank weight; use --set solver=finite-volume");
+            if (method == TopoSolver.Method.SPECTRAL && (d > 2 || d == 2 && weight.breaks().length > 0)) {
+                throw new ProblemException("solver", "the spectral TOPO solver handles dimension 1, and dimension 2"
+                        + " with a smooth rank weight; use --set solver=finite-volume");
             }
             if (method == TopoSolver.Method.SPECTRAL && cells % 2 != 0) {
                 throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points, got " + cells);

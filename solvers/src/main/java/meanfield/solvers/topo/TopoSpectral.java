@@ -20,8 +20,9 @@ import meanfield.solvers.time.DiagonalSplitSystem;
  * and ring Fourier multipliers of {@link RadialQuadrature}. The same quadrature applied to rho
  * gives the balance B(x) = int_0^1 K = 1 up to quadrature error; the gain is divided by it, so
  * that the collision keeps rho at every node to round-off and the total mass is exact at every
- * stage. K must be smooth on [0, 1]: a K with a jump (nearest fraction) needs the radial
- * integral split where M(x, R) crosses the jump, which is not done here (use finite volumes).
+ * stage. A K with jumps or kinks (nearest fraction) makes the integrand jump where M(x, R)
+ * crosses them: in 1D the radial integral is then split there at every node
+ * ({@link SplitRadialGain}); in 2D that is not done and such a K is refused (use finite volumes).
  */
 public final class TopoSpectral implements DiagonalSplitSystem {
     private final PeriodicGrid grid;
@@ -48,15 +49,17 @@ public final class TopoSpectral implements DiagonalSplitSystem {
     private final double[] balance;
     private double phaseStep = Double.NaN;
     private final double[] phases;
+    private final SplitRadialGain split;
+    private final double[] splitGain;
 
     public TopoSpectral(TopoModel model, PeriodicGrid grid, int radialNodes, ColumnPool pool) {
         if (model.dimension() > 2 || grid.dimension() != model.dimension()) {
             throw new InvalidModelException(InvalidModelException.Part.VELOCITIES,
                     "the spectral TOPO solver works in 1D and 2D; use the finite-volume solver in 3D");
         }
-        if (model.weight().breaks().length > 0) {
-            throw new InvalidModelException(InvalidModelException.Part.RANK_WEIGHT, "the spectral TOPO solver needs a"
-                    + " rank weight K smooth on [0, 1]; for one with a jump use the finite-volume solver");
+        if (model.weight().breaks().length > 0 && model.dimension() != 1) {
+            throw new InvalidModelException(InvalidModelException.Part.RANK_WEIGHT, "the 2D spectral TOPO solver needs"
+                    + " a rank weight K smooth on [0, 1]; for one with a jump use the finite-volume solver");
         }
         this.grid = grid;
         this.weight = model.weight();
@@ -87,6 +90,9 @@ public final class TopoSpectral implements DiagonalSplitSystem {
         this.balanceParts = new double[nodes * points];
         this.balance = new double[points];
         this.phases = new double[nvel * spectrum];
+        this.split = model.weight().breaks().length == 0 ? null : new SplitRadialGain(model.weight(), grid.n(), nvel,
+                radialNodes / 2 + 8, pool);
+        this.splitGain = split == null ? null : new double[nvel * points];
     }
 
     /** Radial nodes on [1/2, sqrt(2)/2] in 2D (after the substitution R = 1/2 + c s^2). */
@@ -196,6 +202,20 @@ public final class TopoSpectral implements DiagonalSplitSystem {
             }
         }
         transforms[0].forward(rho, rhoHat);
+        if (split != null) {
+            split.gain(y, rhoHat, rho, splitGain, balance);
+            pool.forEachChunk(nvel, (worker, from, to) -> {
+                double[] v = values[worker];
+                for (int k = from; k < to; k++) {
+                    for (int j = 0; j < points; j++) {
+                        v[j] = splitGain[k * points + j] - physical[k * points + j];
+                    }
+                    transforms[worker].forward(v, spectra[worker]);
+                    System.arraycopy(spectra[worker], 0, out, k * spectrum, spectrum);
+                }
+            });
+            return;
+        }
         pool.forEachChunk(nodes, (worker, from, to) -> {
             for (int q = from; q < to; q++) {
                 double[] s = spectra[worker];

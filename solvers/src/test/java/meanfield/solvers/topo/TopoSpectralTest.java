@@ -32,6 +32,26 @@ class TopoSpectralTest {
         }
     }
 
+    @Test
+    void aJumpInKIsSplitAtEveryNodeSoTheBalanceHoldsToRoundOffAndConvergenceStaysSpectral() {
+        TopoModel model = TopoTestProblems.p2(RankWeight.nearestFraction(0.3), 8);
+        try (ColumnPool pool = new ColumnPool(1)) {
+            TopoSpectral spectral = new TopoSpectral(model, new PeriodicGrid(1, 32), 32, pool);
+            double[] y = spectral.initialState(model);
+            spectral.explicitPart(y, new double[y.length]);
+            for (int j = 0; j < 32; j++) {
+                assertEquals(1.0, spectral.balanceAt(j), 1e-13, "node " + j);
+            }
+        }
+        double[] reference = last(solve(model, SPECTRAL, 64, 0.5, 0.01));
+        double e16 = distanceToReference(last(solve(model, SPECTRAL, 16, 0.5, 0.01)), 16, reference, 64, 8);
+        double e32 = distanceToReference(last(solve(model, SPECTRAL, 32, 0.5, 0.01)), 32, reference, 64, 8);
+        assertTrue(e32 < 1e-3 * e16, "errors " + e16 + " (n = 16), " + e32 + " (n = 32)");
+        double[] fv = last(solve(model, FINITE_VOLUME, 128, 0.5, Double.NaN));
+        double distance = finiteVolumeDistance(fv, 128, reference, 64, 8);
+        assertTrue(distance < 2e-3, "finite volumes (exact discrete ranks) against spectral: L1 " + distance);
+    }
+
     static TopoModel p3(int directions) {
         double[][] v = new double[directions][];
         for (int k = 0; k < directions; k++) {
