@@ -68,6 +68,20 @@ class TopoSolveTest {
         assertTrue(r.err().contains("time.dt") && r.err().contains("positivity"), r.err());
     }
 
+    @Test
+    void threeDimensionsNeedFiniteVolumes() {
+        CommandRunner r = CommandRunner.run("solve", "topo-1d", "--quiet", "--out", tmp.resolve("3d").toString(),
+                "--set", "grid.x.cells=4", "--set", "time.end=0.01", "--set", "topo.dimension=3", "--set",
+                "topo.velocities={list: [[1, 0, 0], [0, 0, 1]]}", "--set", "topo.initial=1 + 0.1 * cos(2 * pi * z)");
+        assertEquals(Main.USER_ERROR, r.status(), r.err());
+        assertTrue(r.err().startsWith("error: solver:"), r.err());
+        CommandRunner fv = CommandRunner.run("solve", "topo-1d", "--quiet", "--out", tmp.resolve("3dfv").toString(),
+                "--set", "grid.x.cells=4", "--set", "time.end=0.01", "--set", "topo.dimension=3", "--set",
+                "topo.velocities={list: [[1, 0, 0], [0, 0, 1]]}", "--set", "topo.initial=1 + 0.1 * cos(2 * pi * z)",
+                "--set", "solver=finite-volume");
+        assertEquals(0, fv.status(), fv.err());
+    }
+
     @ParameterizedTest(name = "{0} is reported as {1}")
     @CsvSource(delimiter = '|', value = {
         "topo.weight=-1                             | topo.weight",
@@ -85,7 +99,6 @@ class TopoSolveTest {
         "grid.x.cells=2                             | grid.x.cells",
         "time.dt=-1                                 | time.dt",
         "solver=spectrall                           | solver",
-        "topo.dimension=3                           | solver",
     })
     void badTopoInputIsOneClearMessageNamingTheKey(String assignment, String expected) {
         CommandRunner r = CommandRunner.run("solve", "topo-1d", "--quiet", "--out", tmp.resolve("bad").toString(),
