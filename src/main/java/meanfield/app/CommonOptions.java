@@ -1,5 +1,8 @@
 package meanfield.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,11 +48,15 @@ final class CommonOptions {
         return n;
     }
 
+    /** The output directory, created: --out, or runs/<problem>-<command>-<timestamp>. */
     Path outputDirectory(String problemName, String command) {
-        if (out != null) {
-            return out;
-        }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", problemName + "-" + command + "-" + stamp);
+        Path dir = out != null ? out : Path.of("runs", problemName + "-" + command + "-" + stamp);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output directory " + dir, e);
+        }
+        return dir;
     }
 }

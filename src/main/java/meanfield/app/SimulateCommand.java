@@ -1,8 +1,5 @@
 package meanfield.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,11 +48,6 @@ final class SimulateCommand implements Callable<Integer> {
         List<Long> runSeeds = seeds.isEmpty() ? List.of(problem.particles().seed()) : seeds;
         String name = problem.source().name();
         Path dir = options.outputDirectory(name, "simulate");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + dir, e);
-        }
         List<Map<String, Object>> runs = new ArrayList<>();
         String failure = null;
         for (long seed : runSeeds) {

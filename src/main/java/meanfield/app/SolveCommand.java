@@ -1,8 +1,5 @@
 package meanfield.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +28,6 @@ final class SolveCommand implements Callable<Integer> {
         int threads = options.threadCount();
         String name = problem.source().name();
         Path dir = options.outputDirectory(name, "solve");
-        createDirectory(dir);
         String yaml = problem.source().toYaml();
         RunResult result;
         try (Progress progress = new Progress("solve " + name, problem.time().end(), options.quiet)) {
@@ -55,13 +51,5 @@ final class SolveCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("solved %s to t = %s in %d steps (%.2f s); outputs in %s%n", name,
                 result.timeReached(), result.steps(), (System.nanoTime() - start) * 1e-9, dir);
         return 0;
-    }
-
-    private static void createDirectory(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + dir, e);
-        }
     }
 }
