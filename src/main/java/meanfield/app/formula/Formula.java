@@ -1,16 +1,28 @@
 package meanfield.app.formula;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.ExpressionEvaluator;
 
 import meanfield.app.problem.ProblemException;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import net.objecthunter.exp4j.function.Function;
+import net.objecthunter.exp4j.shuntingyard.ShuntingYard;
 
 /**
- * A formula string compiled for a fixed list of variables, e.g. mu(t, v, xi). exp4j
- * expressions hold their variable values, so each thread evaluates its own copy.
+ * A formula string for a fixed list of variables, e.g. mu(t, v, xi). exp4j parses and checks it
+ * (its messages name what is wrong); Janino then compiles it to bytecode, so that a drift
+ * evaluated for every neuron at every step costs what the same Java expression would. A formula
+ * with a function that has no Java counterpart is evaluated by exp4j's interpreter instead, each
+ * thread with its own copy (exp4j expressions hold their variable values).
  */
 public final class Formula {
     private static final Function MIN = new Function("min", 2) {
@@ -28,18 +40,74 @@ public final class Formula {
     private static final Function STEP = new Function("step", 1) {
         @Override
         public double apply(double... args) {
-            return args[0] >= 0 ? 1.0 : 0.0;
+            return step(args[0]);
         }
     };
 
+    /** f(a). */
+    @FunctionalInterface
+    public interface Of1 {
+        double value(double a);
+    }
+
+    /** f(a, b). */
+    @FunctionalInterface
+    public interface Of2 {
+        double value(double a, double b);
+    }
+
+    /** f(a, b, c). */
+    @FunctionalInterface
+    public interface Of3 {
+        double value(double a, double b, double c);
+    }
+
+    /** f(args), the variables in declaration order. */
+    @FunctionalInterface
+    public interface OfArray {
+        double value(double[] args);
+    }
+
     private final String text;
     private final String[] variables;
-    private final ThreadLocal<Expression> perThread;
+    private final OfArray many;
+    private final Of1 one;
+    private final Of2 two;
+    private final Of3 three;
+    private final boolean compiled;
 
-    private Formula(String text, String[] variables, Expression compiled) {
+    private Formula(String text, String[] variables, Expression interpreted, Optional<String> source) {
         this.text = text;
         this.variables = variables;
-        this.perThread = ThreadLocal.withInitial(() -> new Expression(compiled));
+        this.compiled = source.isPresent();
+        List<String> indexed = new ArrayList<>();
+        for (int i = 0; i < variables.length; i++) {
+            indexed.add("args[" + i + "]");
+        }
+        if (compiled) {
+            net.objecthunter.exp4j.tokenizer.Token[] tokens = tokens(text, variables);
+            this.many = compile(JavaSource.of(tokens, List.of(variables), indexed).orElseThrow(), OfArray.class, "args");
+            this.one = variables.length == 1 ? compile(source.get(), Of1.class, "p0") : null;
+            this.two = variables.length == 2 ? compile(source.get(), Of2.class, "p0", "p1") : null;
+            this.three = variables.length == 3 ? compile(source.get(), Of3.class, "p0", "p1", "p2") : null;
+        } else {
+            ThreadLocal<Expression> perThread = ThreadLocal.withInitial(() -> new Expression(interpreted));
+            this.many = args -> {
+                Expression e = perThread.get();
+                for (int i = 0; i < variables.length; i++) {
+                    e.setVariable(variables[i], args[i]);
+                }
+                return e.evaluate();
+            };
+            this.one = a -> many.value(new double[] {a});
+            this.two = (a, b) -> many.value(new double[] {a, b});
+            this.three = (a, b, c) -> many.value(new double[] {a, b, c});
+        }
+    }
+
+    /** The step function of problem files: 1 for x >= 0, else 0. */
+    public static double step(double x) {
+        return x >= 0 ? 1.0 : 0.0;
     }
 
     /**
@@ -47,58 +115,73 @@ public final class Formula {
      * {@link ProblemException} naming {@code key}.
      */
     public static Formula compile(String key, String text, String... variables) {
-        Expression compiled;
+        Expression interpreted;
         try {
-            compiled = new ExpressionBuilder(text).functions(MIN, MAX, STEP).variables(variables).build();
+            interpreted = new ExpressionBuilder(text).functions(MIN, MAX, STEP).variables(variables).build();
         } catch (IllegalArgumentException | ArithmeticException | java.util.EmptyStackException e) {
             throw new ProblemException(key, "formula '" + text + "' does not parse: " + e.getMessage()
                     + " (variables allowed here: " + String.join(", ", variables) + ")");
         }
-        var validation = compiled.validate(false);
+        var validation = interpreted.validate(false);
         if (!validation.isValid()) {
             throw new ProblemException(key, "formula '" + text + "' does not parse: "
                     + String.join("; ", validation.getErrors()));
         }
-        return new Formula(text, variables, compiled);
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < variables.length; i++) {
+            positional.add("p" + i);
+        }
+        return new Formula(text, variables, interpreted,
+                JavaSource.of(tokens(text, variables), List.of(variables), positional));
+    }
+
+    private static net.objecthunter.exp4j.tokenizer.Token[] tokens(String text, String[] variables) {
+        Map<String, Function> functions = new HashMap<>();
+        for (Function f : new Function[] {MIN, MAX, STEP}) {
+            functions.put(f.getName(), f);
+        }
+        Set<String> names = new HashSet<>(List.of(variables));
+        names.addAll(List.of("pi", "π", "e", "φ"));
+        return ShuntingYard.convertToRPN(text, functions, new HashMap<>(), names, true);
+    }
+
+    private static <T> T compile(String source, Class<T> type, String... parameters) {
+        try {
+            return new ExpressionEvaluator().createFastEvaluator(source, type, parameters);
+        } catch (CompileException e) {
+            throw new IllegalStateException("the Java form '" + source + "' of a checked formula does not compile", e);
+        }
     }
 
     /** Whether the formula mentions a variable (e.g. t, to know whether a drift is autonomous). */
     public boolean uses(String variable) {
         return List.of(variables).contains(variable)
-                && Arrays.stream(text.split("[^A-Za-z0-9_]+")).anyMatch(variable::equals);
+                && java.util.Arrays.stream(text.split("[^A-Za-z0-9_]+")).anyMatch(variable::equals);
+    }
+
+    /** Whether the formula runs as compiled bytecode (else through exp4j's interpreter). */
+    public boolean compiled() {
+        return compiled;
     }
 
     public String text() {
         return text;
     }
 
-    /** The value at the variables in declaration order (allocates: for set-up, not time steps). */
+    /** The value at the variables in declaration order. */
     public double valueAt(double... values) {
-        Expression e = perThread.get();
-        for (int i = 0; i < variables.length; i++) {
-            e.setVariable(variables[i], values[i]);
-        }
-        return e.evaluate();
+        return many.value(values);
     }
 
     public double value(double a) {
-        Expression e = perThread.get();
-        e.setVariable(variables[0], a);
-        return e.evaluate();
+        return one.value(a);
     }
 
     public double value(double a, double b) {
-        Expression e = perThread.get();
-        e.setVariable(variables[0], a);
-        e.setVariable(variables[1], b);
-        return e.evaluate();
+        return two.value(a, b);
     }
 
     public double value(double a, double b, double c) {
-        Expression e = perThread.get();
-        e.setVariable(variables[0], a);
-        e.setVariable(variables[1], b);
-        e.setVariable(variables[2], c);
-        return e.evaluate();
+        return three.value(a, b, c);
     }
 }

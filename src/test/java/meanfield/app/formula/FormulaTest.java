@@ -41,6 +41,49 @@ class FormulaTest {
     }
 
     @Test
+    void compiledFormulasAgreeWithTheInterpreterOnPrecedenceFunctionsAndConstants() {
+        String[] texts = {"-v^2 + 2^-1 * v", "2^3^2 / 64 - v", "exp(-(v - 0.5 - 0.3 * cos(2 * pi * xi))^2 / (2 * 0.15^2))",
+            "5 / (1 + exp(-(v - 1) / 0.2))", "min(v, xi) * max(-v, 2) + step(v - xi) - abs(v) % 0.7",
+            "sqrt(abs(v)) + log(1 + xi^2) + tanh(v) * e - +xi"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (String text : texts) {
+            Formula f = Formula.compile("k", text, "v", "xi");
+            assertTrue(f.compiled(), text);
+            net.objecthunter.exp4j.Expression reference = new net.objecthunter.exp4j.ExpressionBuilder(text)
+                    .functions(new net.objecthunter.exp4j.function.Function("min", 2) {
+                        @Override
+                        public double apply(double... a) {
+                            return Math.min(a[0], a[1]);
+                        }
+                    }, new net.objecthunter.exp4j.function.Function("max", 2) {
+                        @Override
+                        public double apply(double... a) {
+                            return Math.max(a[0], a[1]);
+                        }
+                    }, new net.objecthunter.exp4j.function.Function("step", 1) {
+                        @Override
+                        public double apply(double... a) {
+                            return a[0] >= 0 ? 1 : 0;
+                        }
+                    }).variables("v", "xi").build();
+            for (int i = 0; i < 50; i++) {
+                double v = random.nextDouble(-3, 3);
+                double xi = random.nextDouble();
+                double expected = reference.setVariable("v", v).setVariable("xi", xi).evaluate();
+                assertEquals(expected, f.value(v, xi), 1e-14 * Math.max(1, Math.abs(expected)), text + " at " + v + ", " + xi);
+                assertEquals(expected, f.valueAt(v, xi), 1e-14 * Math.max(1, Math.abs(expected)), text);
+            }
+        }
+    }
+
+    @Test
+    void aFunctionWithoutAJavaFormFallsBackToTheInterpreter() {
+        Formula f = Formula.compile("k", "log2(v) + cot(1)", "v");
+        assertFalse(f.compiled());
+        assertEquals(3 + 1 / Math.tan(1), f.value(8), 1e-14);
+    }
+
+    @Test
     void tellsWhetherAVariableIsUsed() {
         assertFalse(Formula.compile("k", "tanh(v) + 2", "t", "v").uses("t"));
         assertTrue(Formula.compile("k", "sin(3*t) + v", "t", "v").uses("t"));
