@@ -159,9 +159,11 @@ class TopoSpectralTest {
         double[] reference = last(solve(p2, SPECTRAL, 128, 0.5, 0.01));
         double e16 = distanceToReference(last(solve(p2, SPECTRAL, 16, 0.5, 0.01)), 16, reference, 128, 8);
         double e32 = distanceToReference(last(solve(p2, SPECTRAL, 32, 0.5, 0.01)), 32, reference, 128, 8);
-        // Second order would gain a factor 4 per doubling; spectral accuracy gains orders of magnitude.
+        double e64 = distanceToReference(last(solve(p2, SPECTRAL, 64, 0.5, 0.01)), 64, reference, 128, 8);
+        // Second order would gain a factor 4 per doubling; spectral accuracy gains orders of magnitude
+        // until round-off.
         assertTrue(e32 < 1e-2 * e16, "errors " + e16 + " (n = 16), " + e32 + " (n = 32)");
-        assertTrue(e32 < 1e-8, "error " + e32);
+        assertTrue(e64 < 1e-2 * e32 || e64 < 1e-13, "errors " + e32 + " (n = 32), " + e64 + " (n = 64)");
     }
 
     @Test
