@@ -20,7 +20,7 @@ keeps the exported row order, which scatters them (about 1.5x slower propagation
 Brian2's default schedule gives MODEL.md 1.1's order within a step: state update ('groups'),
 thresholds, synapses (on_pre: v_post += w, delay 0), resets; an input that reaches a neuron in
 the step it spikes is overwritten by its reset. The delay is given as a scalar 0 ms: without it
-Brian2 stores a float64 delay per synapse and sorts the spike queue by it.
+Brian2 stores and reads a float64 delay per synapse.
 
 Targets, all single-threaded (OpenMP off, OMP_NUM_THREADS=1 advised):
   cpp_standalone (default) the whole simulation as a generated C++ program (g++ -O3 -march=native,

@@ -45,7 +45,7 @@ jar=benchmarks/target/benchmarks.jar
 mkdir -p "$out"
 rm -f "$out"/*.log
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); pinned: ${pin[*]:-no}" | tee "$out/load.txt"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc --all) cores); pinned: ${pin[*]:-no}" | tee "$out/load.txt"
 
 for n in $sizes; do
   degree=$(( n >= 10000 ? 1000 : n / 10 ))
