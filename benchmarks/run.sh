@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the suite and runs the benchmarks: the JMH kernels (NIF step and the STREAM triad
-# yardstick) and the NIF whole runs, all single-threaded.
-#   benchmarks/run.sh           full set, a few minutes
-#   benchmarks/run.sh --quick   smoke run: one short iteration each, whole runs to T = 0.1
+# Builds the suite and runs the benchmarks, all single-threaded: the JMH kernels (NIF step and
+# the STREAM triad yardstick; TOPO finite-volume right-hand side and its gain product beside
+# OpenBLAS dgemm; TOPO spectral explicit part beside its raw FFTs) and the NIF and TOPO whole runs.
+#   benchmarks/run.sh           full set, about 20 minutes (TOPO P3 at 64^2 cells alone takes minutes)
+#   benchmarks/run.sh --quick   smoke run: one short iteration each, NIF whole runs to T = 0.1,
+#                               TOPO whole runs to T = 0.05
 # MVN_ARGS is passed to Maven (for example MVN_ARGS=-o to build offline).
 # The build stops at `package`: the reactor resolves the modules from their target/ folders,
 # so nothing is written to the local repository that another build may be reading.
@@ -22,7 +24,9 @@ jar=benchmarks/target/benchmarks.jar
 if $quick; then
   java -jar "$jar" -f 1 -wi 1 -i 1 -w 500ms -r 500ms
   java -cp "$jar" meanfield.benchmarks.NifWholeRun --quick
+  java -cp "$jar" meanfield.benchmarks.TopoWholeRun --quick
 else
   java -jar "$jar" -f 1 -wi 5 -i 10 -w 1s -r 1s -rf json -rff benchmarks/target/jmh-result.json
   java -cp "$jar" meanfield.benchmarks.NifWholeRun
+  java -cp "$jar" meanfield.benchmarks.TopoWholeRun
 fi
