@@ -18,13 +18,15 @@ public final class RankWeight {
     private final DoubleUnaryOperator raw;
     private final DoubleUnaryOperator rawAntiderivative;
     private final double rawIntegral;
+    private final double rawAtZero;
     private final double[] breaks;
 
     private RankWeight(DoubleUnaryOperator raw, DoubleUnaryOperator rawAntiderivative, double[] breaks) {
         this.raw = raw;
         this.rawAntiderivative = rawAntiderivative;
         this.breaks = breaks;
-        this.rawIntegral = rawAntiderivative.applyAsDouble(1.0) - rawAntiderivative.applyAsDouble(0.0);
+        this.rawAtZero = rawAntiderivative.applyAsDouble(0.0);
+        this.rawIntegral = rawAntiderivative.applyAsDouble(1.0) - rawAtZero;
         if (!(rawIntegral > 0) || !Double.isFinite(rawIntegral)) {
             throw new InvalidModelException(InvalidModelException.Part.RANK_WEIGHT,
                     "the rank weight K must have a positive finite integral over [0, 1], got " + rawIntegral);
@@ -119,7 +121,7 @@ public final class RankWeight {
      * makes sums of K averaged over consecutive mass intervals exact to round-off.
      */
     public double cumulative(double m) {
-        return (rawAntiderivative.applyAsDouble(m) - rawAntiderivative.applyAsDouble(0.0)) / rawIntegral;
+        return (rawAntiderivative.applyAsDouble(m) - rawAtZero) / rawIntegral;
     }
 
     /** int_0^1 K as given, before normalization. */
