@@ -93,10 +93,15 @@ public final class TopoParticles {
     private final int[][] slotParticle;
     private final double[][] slotCoordinate;
     private final int[][] overflow;
-    /** Particles in the cells of the same block before cell c: [row (C + 1) + c]; index C is 0. */
-    private final int[][] beforeInBlock;
-    /** Particles in the blocks of the row before block b: [row (blocks + 1) + b]; index blocks is the row total. */
-    private final int[][] beforeBlock;
+    /**
+     * The prefix counts of all groups in one array, so that a planned lookup is a single index:
+     * from blockBase[k] + row (blocks + 1) + b, the particles of group k in the blocks of the row
+     * before block b (at b = blocks, the row total); from cellBase[k] + row (C + 1) + c, those in the
+     * cells of the same block before cell c (0 at c = C).
+     */
+    private final int[] counts;
+    private final int[] blockBase;
+    private final int[] cellBase;
     private final int[] nodeSize;
     /** Groups with particles, in increasing node order, and how many. */
     private final int[] active;
@@ -114,6 +119,17 @@ public final class TopoParticles {
     private int candidates;
     private int innerCount;
     private int possibleCount;
+    private final Lookups innerLookups = new Lookups();
+    private final Lookups possibleLookups = new Lookups();
+    /** Runs of cells (slot, row, first, last) that the final scan reads. */
+    private int runs;
+    private int[] runSlot = new int[64];
+    private int[] runRow = new int[64];
+    private int[] runLo = new int[64];
+    private int[] runHi = new int[64];
+    /** Written by {@link #touchRuns} and never read. */
+    @SuppressWarnings("unused")
+    private long touched;
 
     /**
      * @param velocities the velocity nodes, velocities[k] of length d
@@ -174,8 +190,20 @@ public final class TopoParticles {
         slotParticle = new int[nodes][];
         slotCoordinate = new double[nodes][];
         overflow = new int[nodes][];
-        beforeInBlock = new int[nodes][];
-        beforeBlock = new int[nodes][];
+        blockBase = new int[nodes];
+        cellBase = new int[nodes];
+        long countsSize = 0;
+        for (int q = 0; q < activeCount; q++) {
+            blockBase[active[q]] = (int) countsSize;
+            countsSize += (long) rows * (blocksPerRow + 1);
+            cellBase[active[q]] = (int) countsSize;
+            countsSize += (long) rows * (cellsPerAxis + 1);
+        }
+        if (countsSize > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(size + " particles in " + activeCount + " velocity groups need more "
+                    + "cell counters than an array holds");
+        }
+        counts = new int[(int) countsSize];
         for (int q = 0; q < activeCount; q++) {
             int k = active[q];
             int cells = rows * cellsPerAxis;
@@ -184,8 +212,6 @@ public final class TopoParticles {
             slotCoordinate[k] = new double[cells * SLOTS * dimension];
             overflow[k] = new int[cells];
             Arrays.fill(overflow[k], -1);
-            beforeInBlock[k] = new int[rows * (cellsPerAxis + 1)];
-            beforeBlock[k] = new int[rows * (blocksPerRow + 1)];
         }
         cellOf = new int[size];
         next = new int[size];
@@ -330,20 +356,43 @@ public final class TopoParticles {
             }
             double count = 0.5 * ((double) innerCount + possibleCount);
             double z = volumeVariable(r);
-            double guess = count != countPrevious
-                    ? radiusOf(z + (wanted - count) * (z - zPrevious) / (count - countPrevious)) : Double.NaN;
+            double slope = (count - countPrevious) / (z - zPrevious);
+            double guess = slope > 0 ? radiusOf(z + (wanted - count) / slope) : Double.NaN;
             zPrevious = z;
             countPrevious = count;
             double left = Math.max(lo, 0);
             double right = Math.min(hi, maxRadius);
-            r = guess > left && guess < right ? guess : 0.5 * (left + right);
+            boolean inside = guess > left && guess < right;
+            r = inside ? guess : 0.5 * (left + right);
         }
-        scan(lo, hi, true, false);
-        int k = wanted - innerCount - 1;
-        if (k < 0 || k >= candidates) {
+        int j = partnerIn(i, wanted, lo, hi, random);
+        if (j < 0) {
             throw new IllegalStateException("rank query lost its bracket: particle " + i + ", rank " + rank
-                    + ", t = " + t + ", radii " + lo + ".." + hi + ", inner " + innerCount + ", candidates " + candidates);
+                    + ", t = " + t + ", radii " + lo + ".." + hi);
         }
+        return j;
+    }
+
+    /**
+     * The particle holding order statistic `wanted` (particle i included) if its key lies in the
+     * bracket (lo, hi] of radii, a tie broken at random; -1 if it does not. Exact either way: cells
+     * inner at lo hold keys below lo, cells not possible at hi keys above hi, and the keys of all
+     * others are computed, so F(lo) and F(hi) are known exactly and the bracket is checked, not assumed.
+     */
+    private int partnerIn(int i, int wanted, double lo, double hi, SplittableRandom random) {
+        scan(lo, hi, true, false);
+        double keyLo = lo < 0 ? -1 : dimension == 1 ? lo : lo * lo;
+        double keyHi = dimension == 1 ? hi : hi * hi;
+        int below = innerCount;
+        int upTo = innerCount;
+        for (int c = 0; c < candidates; c++) {
+            below += candidateKey[c] <= keyLo ? 1 : 0;
+            upTo += candidateKey[c] <= keyHi ? 1 : 0;
+        }
+        if (below >= wanted || upTo < wanted) {
+            return -1;
+        }
+        int k = wanted - innerCount - 1;
         select(k);
         double key = candidateKey[k];
         int ties = 0;
@@ -425,8 +474,9 @@ public final class TopoParticles {
      * With blocks, runs of 2^blockBits cells along the first axis take the place of cells (no collect).
      */
     private void scan(double rIn, double rOut, boolean collect, boolean blocks) {
-        innerCount = 0;
-        possibleCount = 0;
+        innerLookups.clear();
+        possibleLookups.clear();
+        runs = 0;
         candidates = 0;
         double in = rIn - MARGIN;
         double out = rOut + MARGIN;
@@ -436,7 +486,7 @@ public final class TopoParticles {
         for (int slot = 0; slot < activeCount; slot++) {
             double u = target[slot * dimension];
             if (dimension == 1) {
-                row(slot, 0, u, in, out, collect, blocks);
+                planRow(slot, 0, u, in, out, collect, blocks);
                 continue;
             }
             int base1 = (slot * perpendicular) * cellsPerAxis;
@@ -453,18 +503,46 @@ public final class TopoParticles {
                     continue;
                 }
                 double halfIn = in2 > max2 ? Math.sqrt(in2 - max2) : -1;
-                row(slot, row, u, halfIn, Math.sqrt(out2 - min2), collect, blocks);
+                planRow(slot, row, u, halfIn, Math.sqrt(out2 - min2), collect, blocks);
             }
+        }
+        innerCount = innerLookups.gather(counts);
+        possibleCount = possibleLookups.gather(counts);
+        if (runs > 0) {
+            touchRuns();
+        }
+        for (int run = 0; run < runs; run++) {
+            collectRun(runSlot[run], runRow[run], runLo[run], runHi[run]);
         }
     }
 
     /**
-     * One row of cells along the first axis around the co-moving point u: inner cells lie in the arc
-     * (u - halfIn, u + halfIn) (none if halfIn <= 0), possible cells meet [u - halfOut, u + halfOut].
-     * Cell runs are kept in unwrapped indices and reduced mod C when used. With blocks, the units are
-     * the blocks of the row rather than its cells.
+     * Loads the start of every run's slots in one loop before any is read, so that their cache misses
+     * overlap (Java has no prefetch instruction); the sum only keeps the loads from being dropped.
      */
-    private void row(int slot, int row, double u, double halfIn, double halfOut, boolean collect, boolean blocks) {
+    private void touchRuns() {
+        long sum = 0;
+        for (int run = 0; run < runs; run++) {
+            int k = active[runSlot[run]];
+            int rowStart = runRow[run] * cellsPerAxis;
+            int first = (rowStart + (runLo[run] & (cellsPerAxis - 1))) * SLOTS;
+            int last = (rowStart + (runHi[run] & (cellsPerAxis - 1))) * SLOTS + SLOTS - 1;
+            sum += slotParticle[k][first] + slotParticle[k][last] + (long) slotCoordinate[k][first * dimension]
+                    + (long) slotCoordinate[k][last * dimension];
+        }
+        touched = sum;
+    }
+
+    /**
+     * Plans one row of cells along the first axis around the co-moving point u: inner cells lie in
+     * the arc (u - halfIn, u + halfIn) (none if halfIn <= 0), possible cells meet
+     * [u - halfOut, u + halfOut]. Their counts become prefix lookups and, with collect, the cells
+     * possible but not inner become runs to read; nothing is loaded here, so that the scan can issue
+     * all loads of all groups together. Runs are kept in unwrapped indices and reduced mod C when
+     * used. With blocks, the units are the blocks of the row rather than its cells.
+     */
+    private void planRow(int slot, int row, double u, double halfIn, double halfOut, boolean collect,
+            boolean blocks) {
         int k = active[slot];
         int units = blocks ? blocksPerRow : cellsPerAxis;
         boolean innerAll = 2 * halfIn >= 1;
@@ -476,9 +554,9 @@ public final class TopoParticles {
             innerAll = innerHi - innerLo + 1 >= units;
         }
         if (innerAll) {
-            int total = beforeBlock[k][row * (blocksPerRow + 1) + blocksPerRow];
-            innerCount += total;
-            possibleCount += total;
+            int rowTotal = blockBase[k] + row * (blocksPerRow + 1) + blocksPerRow;
+            innerLookups.add(rowTotal, 1);
+            possibleLookups.add(rowTotal, 1);
             return;
         }
         boolean possibleAll = 2 * halfOut >= 1;
@@ -495,39 +573,102 @@ public final class TopoParticles {
         }
         boolean innerEmpty = innerHi < innerLo;
         if (!innerEmpty) {
-            innerCount += runCount(k, row, innerLo, innerHi, blocks);
+            planRun(innerLookups, k, row, innerLo, innerHi, blocks);
         }
         if (!collect) {
-            possibleCount += runCount(k, row, possibleLo, possibleHi, blocks);
-            return;
-        }
-        if (innerEmpty) {
-            collectRun(slot, row, possibleLo, possibleHi);
+            planRun(possibleLookups, k, row, possibleLo, possibleHi, blocks);
+        } else if (innerEmpty) {
+            addRun(slot, row, possibleLo, possibleHi);
         } else if (possibleAll) {
-            collectRun(slot, row, innerHi + 1, innerLo - 1 + cellsPerAxis);
+            addRun(slot, row, innerHi + 1, innerLo - 1 + cellsPerAxis);
         } else {
-            collectRun(slot, row, possibleLo, innerLo - 1);
-            collectRun(slot, row, innerHi + 1, possibleHi);
+            addRun(slot, row, possibleLo, innerLo - 1);
+            addRun(slot, row, innerHi + 1, possibleHi);
         }
     }
 
-    /** Particles in units lo..hi (unwrapped, at most a row of them) of a row of group k: cells, or blocks. */
-    private int runCount(int k, int row, int lo, int hi, boolean blocks) {
+    /** The count of units lo..hi (unwrapped, at most a row of them) of a row of group k as prefix lookups. */
+    private void planRun(Lookups lookups, int k, int row, int lo, int hi, boolean blocks) {
         int units = blocks ? blocksPerRow : cellsPerAxis;
         int start = lo & (units - 1);
         int end = start + (hi - lo) + 1;
         if (end <= units) {
-            return prefix(k, row, end, blocks) - prefix(k, row, start, blocks);
+            planPrefix(lookups, k, row, end, 1, blocks);
+        } else {
+            planPrefix(lookups, k, row, units, 1, blocks);
+            planPrefix(lookups, k, row, end - units, 1, blocks);
         }
-        return prefix(k, row, units, blocks) - prefix(k, row, start, blocks) + prefix(k, row, end - units, blocks);
+        planPrefix(lookups, k, row, start, -1, blocks);
     }
 
-    /** Particles in units 0..c-1 of a row of group k, 0 <= c <= units: one load for blocks, two for cells. */
-    private int prefix(int k, int row, int c, boolean blocks) {
+    /**
+     * sign times the particles in units 0..c-1 of a row of group k, 0 <= c <= units: the blocks
+     * before, plus for cells those of the cell's block before it (zero at a block's first cell).
+     */
+    private void planPrefix(Lookups lookups, int k, int row, int c, int sign, boolean blocks) {
+        int blockRow = blockBase[k] + row * (blocksPerRow + 1);
         if (blocks) {
-            return beforeBlock[k][row * (blocksPerRow + 1) + c];
+            lookups.add(blockRow + c, sign);
+        } else {
+            lookups.add(blockRow + (c >> blockBits), sign);
+            lookups.add(cellBase[k] + row * (cellsPerAxis + 1) + c, sign);
         }
-        return beforeBlock[k][row * (blocksPerRow + 1) + (c >> blockBits)] + beforeInBlock[k][row * (cellsPerAxis + 1) + c];
+    }
+
+    private void addRun(int slot, int row, int lo, int hi) {
+        if (runs == runSlot.length) {
+            runSlot = Arrays.copyOf(runSlot, 2 * runs);
+            runRow = Arrays.copyOf(runRow, 2 * runs);
+            runLo = Arrays.copyOf(runLo, 2 * runs);
+            runHi = Arrays.copyOf(runHi, 2 * runs);
+        }
+        runSlot[runs] = slot;
+        runRow[runs] = row;
+        runLo[runs] = lo;
+        runHi[runs++] = hi;
+    }
+
+    /**
+     * Prefix-count lookups planned by a scan, as indices into the counts added or subtracted, summed
+     * in one loop. Their loads are independent, so the processor overlaps their cache misses (at
+     * N = 10^6 the counts are far larger than the caches); made group by group between branches,
+     * they would wait for each other.
+     */
+    private static final class Lookups {
+        private int added;
+        private int subtracted;
+        private int[] plus = new int[64];
+        private int[] minus = new int[64];
+
+        void clear() {
+            added = 0;
+            subtracted = 0;
+        }
+
+        void add(int index, int sign) {
+            if (sign > 0) {
+                if (added == plus.length) {
+                    plus = Arrays.copyOf(plus, 2 * added);
+                }
+                plus[added++] = index;
+            } else {
+                if (subtracted == minus.length) {
+                    minus = Arrays.copyOf(minus, 2 * subtracted);
+                }
+                minus[subtracted++] = index;
+            }
+        }
+
+        int gather(int[] counts) {
+            int sum = 0;
+            for (int q = 0; q < added; q++) {
+                sum += counts[plus[q]];
+            }
+            for (int q = 0; q < subtracted; q++) {
+                sum -= counts[minus[q]];
+            }
+            return sum;
+        }
     }
 
     /** Appends the particles of cells lo..hi (unwrapped) of a row of the group in this slot, with their keys. */
@@ -740,16 +881,14 @@ public final class TopoParticles {
     private void count(int k, int cell, int delta) {
         int row = cell >> axisBits;
         int c = cell & (cellsPerAxis - 1);
-        int[] inBlock = beforeInBlock[k];
-        int rowStart = row * (cellsPerAxis + 1);
+        int rowStart = cellBase[k] + row * (cellsPerAxis + 1);
         int blockEnd = ((c >> blockBits) + 1) << blockBits;
         for (int e = c + 1; e < blockEnd; e++) {
-            inBlock[rowStart + e] += delta;
+            counts[rowStart + e] += delta;
         }
-        int[] blocks = beforeBlock[k];
-        int blockStart = row * (blocksPerRow + 1);
+        int blockStart = blockBase[k] + row * (blocksPerRow + 1);
         for (int b = (c >> blockBits) + 1; b <= blocksPerRow; b++) {
-            blocks[blockStart + b] += delta;
+            counts[blockStart + b] += delta;
         }
     }
 
