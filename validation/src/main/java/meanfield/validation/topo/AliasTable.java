@@ -1,0 +1,91 @@
+package meanfield.validation.topo;
+
+import java.util.SplittableRandom;
+
+/**
+ * Walker's alias table (Vose's construction): draws index k with probability w_k / sum w in O(1)
+ * after O(n) set-up, with one uniform index and one uniform double per draw. Zero weights are
+ * never drawn. Used for the rank law K(s/(N-1)) / sum K and for sampling initial data on cells.
+ */
+public final class AliasTable {
+    /** Probability of keeping column k rather than taking its alias. */
+    private final double[] keep;
+    private final int[] alias;
+
+    public AliasTable(double[] weights) {
+        int n = weights.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("an alias table needs at least one weight");
+        }
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            if (!(weights[k] >= 0) || !Double.isFinite(weights[k])) {
+                throw new IllegalArgumentException("weight " + k + " is " + weights[k] + ", not finite and >= 0");
+            }
+            sum += weights[k];
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("the weights of an alias table must not all be zero");
+        }
+        keep = new double[n];
+        alias = new int[n];
+        // Columns scaled to mean 1: those below 1 are topped up from those above, one donor at a time.
+        double[] scaled = new double[n];
+        int[] small = new int[n];
+        int[] large = new int[n];
+        int smallCount = 0;
+        int largeCount = 0;
+        for (int k = 0; k < n; k++) {
+            scaled[k] = weights[k] * n / sum;
+            if (scaled[k] < 1) {
+                small[smallCount++] = k;
+            } else {
+                large[largeCount++] = k;
+            }
+        }
+        while (smallCount > 0 && largeCount > 0) {
+            int s = small[--smallCount];
+            int l = large[--largeCount];
+            keep[s] = scaled[s];
+            alias[s] = l;
+            scaled[l] -= 1 - scaled[s];
+            if (scaled[l] < 1) {
+                small[smallCount++] = l;
+            } else {
+                large[largeCount++] = l;
+            }
+        }
+        // What is left is 1 up to round-off: those columns keep themselves.
+        while (largeCount > 0) {
+            int l = large[--largeCount];
+            keep[l] = 1;
+            alias[l] = l;
+        }
+        while (smallCount > 0) {
+            int s = small[--smallCount];
+            // Only a positive weight can be left short by round-off; a zero weight always takes an alias.
+            keep[s] = weights[s] > 0 ? 1 : 0;
+            alias[s] = weights[s] > 0 ? s : largestWeight(weights);
+        }
+    }
+
+    private static int largestWeight(double[] weights) {
+        int best = 0;
+        for (int k = 1; k < weights.length; k++) {
+            if (weights[k] > weights[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    public int size() {
+        return keep.length;
+    }
+
+    /** An index drawn with probability proportional to its weight. */
+    public int sample(SplittableRandom random) {
+        int k = random.nextInt(keep.length);
+        return random.nextDouble() < keep[k] ? k : alias[k];
+    }
+}
