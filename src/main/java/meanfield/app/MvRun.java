@@ -27,7 +27,7 @@ final class MvRun {
             throw new ProblemException(MvProblem.keyOf(e.part()), e.getMessage());
         }
         MvSolutionFile.write(dir.resolve("solution.h5"), solution, yaml, Version.current());
-        List<Path> plots = FieldPlots.rho(dir, mv.grid().dimension(), mv.grid().nodes(), solution.times(),
+        List<Path> plots = FieldPlots.rho(dir.resolve("rho"), mv.grid().dimension(), mv.grid().nodes(), solution.times(),
                 solution::density);
         double reached = solution.time(solution.outputCount() - 1);
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -36,10 +36,6 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         Problem problem = options.readProblem();
-        if (!problem.model().equals("nif")) {
-            throw new ProblemException("model", "simulate is available for model nif so far (topo and mv particles"
-                    + " are being built)");
-        }
         int threads = options.threadCount();
         int n = particles != null ? particles : problem.particles().n();
         if (n < 1) {
@@ -54,7 +50,9 @@ final class SimulateCommand implements Callable<Integer> {
             String file = runSeeds.size() == 1 ? "particles.h5" : "particles_seed" + seed + ".h5";
             try (Progress progress = new Progress("simulate " + name + " seed " + seed, problem.time().end(),
                     options.quiet)) {
-                Map<String, Object> run = NifParticles.simulate(problem, n, seed, threads, dir, file, progress);
+                Map<String, Object> run = problem.model().equals("nif")
+                        ? NifParticles.simulate(problem, n, seed, threads, dir, file, progress)
+                        : FieldParticles.simulate(problem, n, seed, threads, dir, file, progress);
                 runs.add(run);
                 if (run.containsKey("failure")) {
                     failure = (String) run.get("failure");

@@ -15,21 +15,27 @@ public final class FieldPlots {
     private FieldPlots() {
     }
 
-    /** @param rho the values at output i, row-major over the points (indexed [x, y]) */
-    public static List<Path> rho(Path dir, int dimension, double[] axis, double[] times, IntFunction<double[]> rho) {
+    /**
+     * @param stem files are stem + "_spacetime.png" (1D) or stem + "_0.png", "_1.png", "_2.png" (2D),
+     *             e.g. dir/rho
+     * @param rho  the values at output i, row-major over the points (indexed [x, y])
+     */
+    public static List<Path> rho(Path stem, int dimension, double[] axis, double[] times, IntFunction<double[]> rho) {
+        Path dir = stem.getParent();
+        String name = stem.getFileName().toString();
         List<Path> files = new ArrayList<>();
         int n = axis.length;
         int nt = times.length;
         if (dimension == 1) {
             files.add(Charts.save(Charts.heatMap("Density ρ(t, x)", "t", "x", nt, i -> times[i], n, i -> axis[i],
-                    (t, i) -> rho.apply(t)[i]), dir.resolve("rho_spacetime.png")));
+                    (t, i) -> rho.apply(t)[i]), dir.resolve(name + "_spacetime.png")));
         } else if (dimension == 2) {
             int[] shown = Charts.evenlySpaced(nt, 3);
             for (int j = 0; j < shown.length; j++) {
                 double[] field = rho.apply(shown[j]);
                 files.add(Charts.save(Charts.heatMap("Density ρ(x, y) at t = " + format(times[shown[j]]), "x", "y",
                         n, i -> axis[i], n, i -> axis[i], (ix, iy) -> field[ix * n + iy]),
-                        dir.resolve("rho_" + j + ".png")));
+                        dir.resolve(name + "_" + j + ".png")));
             }
         }
         return files;

@@ -16,7 +16,7 @@ public final class TopoPlots {
         for (int i = 0; i < nt; i++) {
             times[i] = s.time(i);
         }
-        List<Path> files = new java.util.ArrayList<>(FieldPlots.rho(dir, s.dimension(), s.axis(), times, s::rho));
+        List<Path> files = new java.util.ArrayList<>(FieldPlots.rho(dir.resolve("rho"), s.dimension(), s.axis(), times, s::rho));
         int nvel = s.velocities().length;
         files.add(Charts.save(Charts.heatMap("Velocity marginal h_k(t)", "t", "velocity node k", nt, i -> times[i],
                 nvel, k -> k, (t, k) -> s.velocityMarginal(t)[k]), dir.resolve("velocity_marginal.png")));
