@@ -39,9 +39,15 @@ public final class FourierInteraction {
     private final int dimension;
     private final int modes;
     private final double errorBound;
-    /** Wave vectors k != 0 with max |k_a| <= M and first nonzero component positive: count x d. */
-    private final int[] wavevectors;
+    /** Wave vectors k != 0 with max |k_a| <= M and first nonzero component positive, as count x d. */
     private final int count;
+    /**
+     * Where e^{2 pi i k_a X_a} of wave vector c sits among a particle's powers (2 (a (M + 1) + |k_a|),
+     * [c d + a]) and the sign of its imaginary part (-1 for k_a < 0): the product over the axes then
+     * needs no branch. In 1D the wave vectors are 1..M in order and the powers are read directly.
+     */
+    private final int[] powerIndex;
+    private final double[] powerSign;
     /** Kfhat of component a at wave vector c: re at 2 (c d + a), im at 2 (c d + a) + 1. */
     private final double[] kernelHat;
     /** Kfhat_0 of each component: the mean of Kf, real. */
@@ -60,8 +66,16 @@ public final class FourierInteraction {
         this.dimension = dimension;
         this.modes = modes;
         this.errorBound = errorBound;
-        this.wavevectors = wavevectors;
         this.count = wavevectors.length / dimension;
+        this.powerIndex = new int[wavevectors.length];
+        this.powerSign = new double[wavevectors.length];
+        for (int c = 0; c < count; c++) {
+            for (int a = 0; a < dimension; a++) {
+                int ka = wavevectors[c * dimension + a];
+                powerIndex[c * dimension + a] = 2 * (a * (modes + 1) + Math.abs(ka));
+                powerSign[c * dimension + a] = ka < 0 ? -1 : 1;
+            }
+        }
         this.kernelHat = kernelHat;
         this.kernelMean = kernelMean;
         this.coefficient = new double[kernelHat.length];
@@ -222,7 +236,7 @@ public final class FourierInteraction {
         if (scratchSize != n || powers.length < workers) {
             phase = new double[2 * dimension * n];
             blockSums = new double[2 * count * blocks];
-            powers = new double[workers][2 * dimension * (modes + 1)];
+            powers = new double[workers][2 * dimension * (modes + 1) + 2];
             scratchSize = n;
         }
     }
@@ -240,21 +254,19 @@ public final class FourierInteraction {
                 phase[2 * (j * dimension + a) + 1] = Math.sin(angle);
             }
             fillPowers(j, power);
+            if (dimension == 1) {
+                // Wave vector c is k = c + 1: its power sits at 2 (c + 1), contiguous for the compiler to vectorize.
+                for (int c = 0; c < count; c++) {
+                    blockSums[sums + 2 * c] += power[2 * c + 2];
+                    blockSums[sums + 2 * c + 1] -= power[2 * c + 3];
+                }
+                continue;
+            }
             for (int c = 0; c < count; c++) {
                 // e^{2 pi i k.X_j}, whose conjugate is summed.
-                double re = 1;
-                double im = 0;
-                for (int a = 0; a < dimension; a++) {
-                    int ka = wavevectors[c * dimension + a];
-                    int at = 2 * (a * (modes + 1) + Math.abs(ka));
-                    double pr = power[at];
-                    double pi = ka < 0 ? -power[at + 1] : power[at + 1];
-                    double t = re * pr - im * pi;
-                    im = re * pi + im * pr;
-                    re = t;
-                }
-                blockSums[sums + 2 * c] += re;
-                blockSums[sums + 2 * c + 1] -= im;
+                int at = wave(c, power);
+                blockSums[sums + 2 * c] += power[at];
+                blockSums[sums + 2 * c + 1] -= power[at + 1];
             }
         }
     }
@@ -265,26 +277,45 @@ public final class FourierInteraction {
         for (int a = 0; a < dimension; a++) {
             drift[i * dimension + a] = 0;
         }
-        for (int c = 0; c < count; c++) {
-            double re = 1;
-            double im = 0;
-            for (int a = 0; a < dimension; a++) {
-                int ka = wavevectors[c * dimension + a];
-                int at = 2 * (a * (modes + 1) + Math.abs(ka));
-                double pr = power[at];
-                double pi = ka < 0 ? -power[at + 1] : power[at + 1];
-                double t = re * pr - im * pi;
-                im = re * pi + im * pr;
-                re = t;
+        if (dimension == 1) {
+            double sum = 0;
+            for (int c = 0; c < count; c++) {
+                sum += coefficient[2 * c] * power[2 * c + 2] - coefficient[2 * c + 1] * power[2 * c + 3];
             }
-            for (int a = 0; a < dimension; a++) {
-                int at = 2 * (c * dimension + a);
-                drift[i * dimension + a] += coefficient[at] * re - coefficient[at + 1] * im;
+            drift[i] = sum;
+        } else {
+            for (int c = 0; c < count; c++) {
+                int wave = wave(c, power);
+                for (int a = 0; a < dimension; a++) {
+                    int at = 2 * (c * dimension + a);
+                    drift[i * dimension + a] += coefficient[at] * power[wave] - coefficient[at + 1] * power[wave + 1];
+                }
             }
         }
         for (int a = 0; a < dimension; a++) {
             drift[i * dimension + a] = kernelMean[a] + 2 * drift[i * dimension + a];
         }
+    }
+
+    /**
+     * e^{2 pi i k.X} of wave vector c, the product of the axes' powers, written into the last two
+     * entries of the worker's power array; returns where.
+     */
+    private int wave(int c, double[] power) {
+        double re = 1;
+        double im = 0;
+        for (int a = 0; a < dimension; a++) {
+            int at = powerIndex[c * dimension + a];
+            double pr = power[at];
+            double pi = powerSign[c * dimension + a] * power[at + 1];
+            double t = re * pr - im * pi;
+            im = re * pi + im * pr;
+            re = t;
+        }
+        int at = power.length - 2;
+        power[at] = re;
+        power[at + 1] = im;
+        return at;
     }
 
     /**

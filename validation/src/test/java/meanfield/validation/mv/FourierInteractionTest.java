@@ -101,11 +101,16 @@ class FourierInteractionTest {
     }
 
     @Test
-    void theDriftIsTheSameForAnyThreadCount() {
+    void theDriftIsTheSameForAnyThreadCountIn1dAnd2d() {
         FourierInteraction interaction = FourierInteraction.of(manyModes1d(), 1e-10);
         int n = 5 * MvSimulator.BLOCK + 17;
         double[] x = clusteredLifts(n, 1, 3);
         assertArrayEquals(fastDrift(interaction, x, n, 1, 1), fastDrift(interaction, x, n, 1, 2), 0.0);
+        List<TorusFunction> kf = List.of(p -> Math.sin(TWO_PI * (p[0] + 2 * p[1])),
+                p -> Math.cos(TWO_PI * p[0]) * Math.sin(TWO_PI * p[1]));
+        FourierInteraction interaction2d = FourierInteraction.of(new MvModel(2, 0.01, kf, p -> 1.0), 1e-10);
+        double[] y = clusteredLifts(n, 2, 4);
+        assertArrayEquals(fastDrift(interaction2d, y, n, 2, 1), fastDrift(interaction2d, y, n, 2, 2), 0.0);
     }
 
     @Test
