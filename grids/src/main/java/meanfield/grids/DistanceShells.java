@@ -10,6 +10,7 @@ import java.util.Comparator;
  */
 public final class DistanceShells {
     private final PeriodicCells cells;
+    /** offsets[a][rank]: the shift along dimension a of the cell at that rank (one array per dimension, read in sweeps). */
     private final int[][] offsets;
     private final int[] shellStart;
     private final double[] shellRadius;
@@ -34,12 +35,14 @@ public final class DistanceShells {
             squared[c] = s;
         }
         Arrays.sort(order, Comparator.comparingLong((Integer c) -> squared[c]).thenComparingInt(c -> c));
-        this.offsets = new int[count][];
+        this.offsets = new int[d][count];
         int[] starts = new int[count + 1];
         double[] radii = new double[count];
         int shells = 0;
         for (int r = 0; r < count; r++) {
-            offsets[r] = all[order[r]];
+            for (int a = 0; a < d; a++) {
+                offsets[a][r] = all[order[r]][a];
+            }
             if (r == 0 || squared[order[r]] != squared[order[r - 1]]) {
                 starts[shells] = r;
                 radii[shells] = Math.sqrt((double) squared[order[r]]) / n;
@@ -72,9 +75,8 @@ public final class DistanceShells {
     /** The cell at the given rank (0 = the cell itself) from {@code cell}. */
     public int member(int cell, int rank) {
         int c = cell;
-        int[] o = offsets[rank];
-        for (int a = 0; a < o.length; a++) {
-            c = cells.shifted(c, a, o[a]);
+        for (int a = 0; a < offsets.length; a++) {
+            c = cells.shifted(c, a, offsets[a][rank]);
         }
         return c;
     }
@@ -89,8 +91,9 @@ public final class DistanceShells {
         for (int a = 0; a < d; a++) {
             int base = cells.coordinate(cell, a);
             int stride = cells.stride(a);
+            int[] shift = offsets[a];
             for (int r = 0; r < out.length; r++) {
-                int j = base + offsets[r][a];
+                int j = base + shift[r];
                 out[r] += (j < 0 ? j + n : j >= n ? j - n : j) * stride;
             }
         }
