@@ -18,8 +18,11 @@ public final class TopoPlots {
         }
         List<Path> files = new java.util.ArrayList<>(FieldPlots.rho(dir.resolve("rho"), s.dimension(), s.axis(), times, s::rho));
         int nvel = s.velocities().length;
-        files.add(Charts.save(Charts.heatMap("Velocity marginal h_k(t)", "t", "velocity node k", nt, i -> times[i],
-                nvel, k -> k, (t, k) -> s.velocityMarginal(t)[k]), dir.resolve("velocity_marginal.png")));
+        // In 1D the nodes are speeds on a line, so the axis shows v; otherwise it numbers the nodes.
+        boolean line = s.dimension() == 1;
+        files.add(Charts.save(Charts.heatMap("Velocity marginal h_k(t)", "t", line ? "v" : "velocity node k", nt,
+                i -> times[i], nvel, k -> line ? s.velocities()[k][0] : k, (t, k) -> s.velocityMarginal(t)[k]),
+                dir.resolve("velocity_marginal.png")));
         return files;
     }
 }
