@@ -60,6 +60,11 @@ public final class NifSolver {
         int nv = v.cells();
         double[] rates = new double[nl];
         system.firingRates(y, rates);
+        // With a hard threshold the grid resolves rates up to about 2 sigma / h^2 (all of a label's
+        // mass in the last cell). Beyond a tenth of that the boundary layer is unresolved, which is
+        // how a blow-up of the network (Caceres-Carrillo-Perthame) shows on a grid: r would plateau
+        // at a grid-dependent value instead of diverging.
+        double resolvable = model.threshold().isPresent() ? 0.2 * model.sigma() / (v.h() * v.h()) : RATE_LIMIT;
         double massError = 0;
         double min = Double.POSITIVE_INFINITY;
         double boundary = 0;
@@ -68,6 +73,11 @@ public final class NifSolver {
             if (!Double.isFinite(rates[l]) || rates[l] > RATE_LIMIT) {
                 throw new NumericalFailure(t, "firing rate r = " + rates[l] + " at label xi = " + xi
                         + " (cell " + l + ")");
+            }
+            if (rates[l] > resolvable) {
+                throw new NumericalFailure(t, "firing rate r = " + rates[l] + " at label xi = " + xi + " (cell " + l
+                        + ") exceeds what the v grid resolves at the threshold (0.2 sigma / h^2 = " + resolvable
+                        + "): the network is blowing up, or the grid needs to be finer");
             }
             double mass = system.mass(y, l);
             if (!Double.isFinite(mass)) {

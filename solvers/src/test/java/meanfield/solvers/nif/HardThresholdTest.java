@@ -35,4 +35,17 @@ class HardThresholdTest {
         assertTrue(errors[2] < 1e-4, "relative error " + errors[2] + " against Siegert rate " + exact);
         assertTrue(observed >= 1.8, "observed order " + observed + " from " + java.util.Arrays.toString(errors));
     }
+
+    @Test
+    void strongExcitationNearTheThresholdIsReportedAsBlowUpNotAsAPlateau() {
+        // NNLIF with b = 3 and data concentrated just below v_F blows up (Caceres-Carrillo-Perthame 2011);
+        // on a grid the rate would otherwise saturate near 2 sigma / h^2 and look stationary.
+        NifModel model = new NifModel(1.0, 0.5, Drift.autonomous((v, xi) -> -v), FiringRate.NONE, OptionalDouble.of(2.0),
+                new meanfield.solvers.model.SynapticKernel.Function((xi, zeta) -> 3.0),
+                (v, xi) -> Math.exp(-(v - 1.5) * (v - 1.5) / 0.01));
+        NifSolution s = NifTestProblems.solve(model, new UniformGrid(-2.0, 2.0, 300), 1, NifTestProblems.adaptive(2.0, 1e-4));
+        assertTrue(s.failure().isPresent(), "no failure reported");
+        assertTrue(s.failure().get().contains("blowing up"), s.failure().get());
+        assertTrue(s.time(s.outputCount() - 1) < 2.0);
+    }
 }
