@@ -42,6 +42,6 @@ final class MvRun {
         grid.put("x_cells", mv.grid().n());
         summary.put("grid", grid);
         summary.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
-        return new RunResult(summary, reached, solution.steps(), solution.failure());
+        return new RunResult(summary, reached, solution.steps(), solution.failure(), List.of());
     }
 }

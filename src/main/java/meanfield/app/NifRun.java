@@ -16,6 +16,8 @@ import meanfield.solvers.nif.NifSolver;
 
 /** solve for model nif: the finite-volume run, solution.h5 and its plots. */
 final class NifRun {
+    /** Mass in the outermost cells above which the truncation of the v domain is reported. */
+    private static final double BOUNDARY_MASS_WARNING = 1e-6;
     private NifRun() {
     }
 
@@ -42,6 +44,10 @@ final class NifRun {
         grid.put("xi_cells", nif.labels().cells());
         summary.put("grid", grid);
         summary.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
-        return new RunResult(summary, reached, solution.steps(), solution.failure());
+        List<String> warnings = solution.boundaryMassMax() > BOUNDARY_MASS_WARNING
+                ? List.of("the outermost v cells held mass up to " + solution.boundaryMassMax()
+                        + ": the zero-flux ends of grid.v are felt; widen grid.v")
+                : List.of();
+        return new RunResult(summary, reached, solution.steps(), solution.failure(), warnings);
     }
 }

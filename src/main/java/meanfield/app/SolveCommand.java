@@ -37,7 +37,11 @@ final class SolveCommand implements Callable<Integer> {
                 default -> MvRun.solve(problem.mv(), dir, threads, progress, yaml);
             };
         }
+        result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Map<String, Object> summary = new LinkedHashMap<>(result.summary());
+        if (!result.warnings().isEmpty()) {
+            summary.put("warnings", result.warnings());
+        }
         summary.put("threads", threads);
         summary.put("completed", result.failure().isEmpty());
         result.failure().ifPresent(f -> summary.put("failure", f));

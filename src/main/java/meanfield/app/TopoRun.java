@@ -44,6 +44,6 @@ final class TopoRun {
         grid.put("velocities", topo.model().velocityCount());
         summary.put("grid", grid);
         summary.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
-        return new RunResult(summary, reached, solution.steps(), solution.failure());
+        return new RunResult(summary, reached, solution.steps(), solution.failure(), List.of());
     }
 }

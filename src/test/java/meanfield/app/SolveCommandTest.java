@@ -92,6 +92,16 @@ class SolveCommandTest {
     }
 
     @Test
+    void aTooNarrowVDomainIsReportedAsAWarning() throws IOException {
+        Path out = tmp.resolve("narrow");
+        CommandRunner r = solveRing(out, "--set", "grid.v.min=-0.3", "--set", "grid.v.cells=40");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("warning:") && r.err().contains("widen grid.v"), r.err());
+        assertTrue(new ObjectMapper().readTree(out.resolve("summary.json").toFile()).has("warnings"));
+        assertFalse(solveRing(tmp.resolve("wide")).err().contains("warning"));
+    }
+
+    @Test
     void everyCommandPrintsItsHelp() {
         CommandRunner solve = CommandRunner.run("solve", "--help");
         assertEquals(0, solve.status(), solve.err());
