@@ -182,7 +182,7 @@ public final class NifSimulator {
                 int count = 0;
                 for (int i = first, end = Math.min(n, first + BLOCK); i < end; i++) {
                     double v = potential[i];
-                    v += drift.value(t, v, labels[i]) * dt + noise * random.nextGaussian();
+                    v += drift.value(t, v, labels[i]) * dt + noise * NormalZiggurat.next(random);
                     potential[i] = v;
                     double r = residual[i] - rate.value(v) * dt;
                     if (r < 0 || (hardThreshold && v >= threshold)) {
