@@ -14,9 +14,14 @@ import java.util.Optional;
  * @param spikeCounts     spikes of each neuron over the run
  * @param steps           time steps taken
  * @param failure         why the run stopped early, if it did
+ * @param spikeTimes      the time of every spike, for raster plots: the end of the step in which it happened
+ *                        (when its reset is applied), in step order and within a step by neuron index, the same
+ *                        for any thread count; empty when N is above {@link NifSimulator.Settings#recordSpikesUpTo()}
+ * @param spikeNeurons    the spiking neuron of each entry of spikeTimes
  */
 public record NifParticleRun(double[] windowEdges, double[] labelEdges, double[][] rate, double[] labels,
-        double[] finalPotentials, int[] spikeCounts, int steps, Optional<String> failure) {
+        double[] finalPotentials, int[] spikeCounts, int steps, Optional<String> failure, double[] spikeTimes,
+        int[] spikeNeurons) {
 
     public long totalSpikes() {
         long total = 0;

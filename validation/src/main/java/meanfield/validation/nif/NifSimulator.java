@@ -23,6 +23,13 @@ import meanfield.validation.network.WeightMatrix;
  * </ol>
  * Initial potentials are drawn from f0(., xi_i) as {@link InitialPotentials} says.
  *
+ * <p>The escape-noise decisions use time rescaling: each neuron holds a residual R_i, a standard
+ * exponential drawn at the start and after each of its spikes, and every step subtracts nu(V_i) dt
+ * from it; the neuron spikes when R_i falls below 0. As the exponential is memoryless, given the
+ * past the neuron spikes in a step with probability exactly 1 - exp(-nu(V) dt), so the law is that
+ * of an independent draw per neuron and step, at one exponential draw per spike instead of one per
+ * neuron-step.
+ *
  * <p>Neurons are processed in fixed blocks of {@link #BLOCK}, each with its own random stream
  * split in block order from the seed, and each postsynaptic potential receives its jumps in the
  * order of the spiking neurons' indices: the same seed gives the same run for any thread count.
@@ -44,8 +51,17 @@ public final class NifSimulator {
      * @param window the length of the output windows, rounded to a whole number of steps (the last window may be shorter)
      * @param bins   the number of label bins of equal width on [0, 1], at most N
      * @param seed   the seed of the dynamics (initial potentials, noise, spikes)
+     * @param recordSpikesUpTo the largest N for which every spike is recorded (for raster plots); none above
      */
-    public record Settings(double end, double dt, double window, int bins, long seed) {
+    public record Settings(double end, double dt, double window, int bins, long seed, int recordSpikesUpTo) {
+        /** Spikes are recorded for networks of at most this many neurons unless the settings say otherwise. */
+        public static final int RECORD_SPIKES_UP_TO = 5000;
+
+        /** Records spikes up to {@link #RECORD_SPIKES_UP_TO} neurons. */
+        public Settings(double end, double dt, double window, int bins, long seed) {
+            this(end, dt, window, bins, seed, RECORD_SPIKES_UP_TO);
+        }
+
         public Settings {
             if (!(dt > 0) || !(end >= dt) || !(window >= dt) || Double.isInfinite(end)) {
                 throw new IllegalArgumentException("a particle run needs 0 < dt <= end and window >= dt, got end = "
@@ -89,7 +105,7 @@ public final class NifSimulator {
                 for (; step < last; step++) {
                     double t = step * dt;
                     pool.forEachChunk(run.blocks, (worker, from, to) -> run.advance(t, from, to));
-                    run.gatherSpikes();
+                    run.gatherSpikes((step + 1) * dt);
                     pool.forEachChunk(run.blocks, run::deliverAndReset);
                     progress.accept((double) (step + 1) / steps);
                 }
@@ -101,7 +117,8 @@ public final class NifSimulator {
         double[] labelEdges = new double[settings.bins() + 1];
         Arrays.setAll(labelEdges, b -> (double) b / settings.bins());
         return new NifParticleRun(Arrays.copyOf(windowEdges, closed + 1), labelEdges, Arrays.copyOf(rate, closed),
-                run.labels, run.potential, run.spikeCount, step, Optional.ofNullable(failure));
+                run.labels, run.potential, run.spikeCount, step, Optional.ofNullable(failure),
+                Arrays.copyOf(run.recordedTimes, run.recorded.size()), run.recorded.toArray());
     }
 
     /** The state of one run in flat arrays indexed by neuron. */
@@ -110,6 +127,8 @@ public final class NifSimulator {
         final int blocks = (n + BLOCK - 1) / BLOCK;
         final double[] labels = new double[n];
         final double[] potential = new double[n];
+        /** R_i: what is left of neuron i's exponential threshold (see the class comment). */
+        final double[] residual = new double[n];
         final int[] spikeCount = new int[n];
         final SplittableRandom[] streams = new SplittableRandom[blocks];
         /** The spiking neurons of a step: block b writes its own at [b * BLOCK, ...), then they are packed in order. */
@@ -126,6 +145,11 @@ public final class NifSimulator {
         final boolean hardThreshold = model.threshold().isPresent();
         final double threshold = model.threshold().orElse(Double.NaN);
         final double noise = Math.sqrt(2 * model.sigma() * settings.dt());
+        final double reset = model.reset();
+        final boolean recording = n <= settings.recordSpikesUpTo();
+        /** The spiking neurons of every step in order, and the times of their spikes: empty unless recording. */
+        final IntList recorded = new IntList();
+        double[] recordedTimes = new double[0];
 
         Run(InitialPotentials initial) {
             this.initial = initial;
@@ -144,6 +168,7 @@ public final class NifSimulator {
             for (int b = fromBlock; b < toBlock; b++) {
                 for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
                     potential[i] = initial.sample(labels[i], streams[b]);
+                    residual[i] = streams[b].nextExponential();
                 }
             }
         }
@@ -157,21 +182,25 @@ public final class NifSimulator {
                 int count = 0;
                 for (int i = first, end = Math.min(n, first + BLOCK); i < end; i++) {
                     double v = potential[i];
-                    v += drift.value(t, v, labels[i]) * dt + noise * random.nextGaussian();
+                    v += drift.value(t, v, labels[i]) * dt + noise * NormalZiggurat.next(random);
                     potential[i] = v;
-                    // A standard exponential E falls below nu dt with probability 1 - exp(-nu dt):
-                    // the ziggurat draw is cheaper than expm1, and none is drawn when nu = 0.
-                    double hazard = rate.value(v) * dt;
-                    if ((hardThreshold && v >= threshold) || (hazard > 0 && random.nextExponential() < hazard)) {
+                    double r = residual[i] - rate.value(v) * dt;
+                    if (r < 0 || (hardThreshold && v >= threshold)) {
+                        // A fresh threshold after any spike: by memorylessness, also after a hard-threshold one.
+                        r = random.nextExponential();
                         spiking[first + count++] = i;
                     }
+                    residual[i] = r;
                 }
                 blockSpikes[b] = count;
             }
         }
 
-        /** Packs the blocks' spikes into one list in increasing neuron order (serial, O(spikes)). */
-        void gatherSpikes() {
+        /**
+         * Packs the blocks' spikes into one list in increasing neuron order and records them at time t,
+         * the end of the step (serial, O(spikes)).
+         */
+        void gatherSpikes(double t) {
             int total = 0;
             for (int b = 0; b < blocks; b++) {
                 blockOffset[b] = total;
@@ -180,6 +209,14 @@ public final class NifSimulator {
                 total += blockSpikes[b];
             }
             blockOffset[blocks] = total;
+            if (recording && total > 0) {
+                int from = recorded.size();
+                recorded.addAll(spiking, total);
+                if (recordedTimes.length < recorded.size()) {
+                    recordedTimes = Arrays.copyOf(recordedTimes, Math.max(recorded.size(), 2 * recordedTimes.length));
+                }
+                Arrays.fill(recordedTimes, from, recorded.size(), t);
+            }
         }
 
         /** Jumps into the neurons of blocks [fromBlock, toBlock), then the resets of those that spiked. */
@@ -188,7 +225,7 @@ public final class NifSimulator {
                     Math.min(n, toBlock * BLOCK));
             for (int s = blockOffset[fromBlock]; s < blockOffset[toBlock]; s++) {
                 int j = spiking[s];
-                potential[j] = model.reset();
+                potential[j] = reset;
                 spikeCount[j]++;
             }
         }
@@ -216,6 +253,28 @@ public final class NifSimulator {
                 }
             }
             return null;
+        }
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        private int[] values = new int[0];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void addAll(int[] from, int count) {
+            if (size + count > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + count, 2 * values.length));
+            }
+            System.arraycopy(from, 0, values, size, count);
+            size += count;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
         }
     }
 }

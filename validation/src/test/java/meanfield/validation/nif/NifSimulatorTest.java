@@ -151,6 +151,41 @@ class NifSimulatorTest {
         assertArrayEquals(one.finalPotentials(), two.finalPotentials(), 0.0);
         assertArrayEquals(one.finalPotentials(), three.finalPotentials(), 0.0);
         assertArrayEquals(one.rate(), three.rate());
+        assertArrayEquals(one.spikeNeurons(), two.spikeNeurons());
+        assertArrayEquals(one.spikeTimes(), two.spikeTimes(), 0.0);
+        assertArrayEquals(one.spikeNeurons(), three.spikeNeurons());
+        assertArrayEquals(one.spikeTimes(), three.spikeTimes(), 0.0);
+    }
+
+    @Test
+    void theRecordedSpikesAreTheCountedOnesInStepThenNeuronOrder() {
+        int n = 3000;
+        NifModel model = constantRate(5, 1, 1, 0.1, gaussian(0.4, 0.2));
+        NifParticleRun run = run(model, unconnected(n), 0.5, 1e-3, 0.1, 3, 2);
+        assertEquals(run.totalSpikes(), run.spikeTimes().length);
+        assertEquals(run.totalSpikes(), run.spikeNeurons().length);
+        int[] perNeuron = new int[n];
+        for (int s = 0; s < run.spikeNeurons().length; s++) {
+            perNeuron[run.spikeNeurons()[s]]++;
+            double step = run.spikeTimes()[s] / 1e-3;
+            assertEquals(Math.round(step), step, 1e-9, "a spike time is the end of a step");
+            assertTrue(step >= 1 && step <= 500, "time " + run.spikeTimes()[s]);
+            if (s > 0) {
+                double before = run.spikeTimes()[s - 1];
+                assertTrue(before < run.spikeTimes()[s]
+                        || (before == run.spikeTimes()[s] && run.spikeNeurons()[s - 1] < run.spikeNeurons()[s]),
+                        "spike " + s + " out of order");
+            }
+        }
+        assertArrayEquals(run.spikeCounts(), perNeuron);
+
+        // Above the limit nothing is recorded, and the dynamics are the same.
+        NifParticleRun unrecorded = new NifSimulator(model, unconnected(n), RANGE,
+                new NifSimulator.Settings(0.5, 1e-3, 0.1, 3, 1, n - 1)).simulate(1, fraction -> {
+                });
+        assertEquals(0, unrecorded.spikeTimes().length);
+        assertEquals(0, unrecorded.spikeNeurons().length);
+        assertArrayEquals(run.spikeCounts(), unrecorded.spikeCounts());
     }
 
     /** nu = 10^9 at v >= 1 (a sure spike in one step), 0 below; no drift, no noise. */
