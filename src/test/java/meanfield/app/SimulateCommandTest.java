@@ -47,6 +47,15 @@ class SimulateCommandTest {
         assertEquals(1, summary.get("seeds").get(0).asInt());
         assertEquals(64 * 63, summary.get("runs").get(0).get("synapses").asInt(), "dense, no self-loops");
         assertTrue(Files.size(out.resolve("particles_rate_heatmap.png")) > 0);
+        assertTrue(Files.size(out.resolve("particles_raster.png")) > 0);
+        try (HdfFile h5 = new HdfFile(out.resolve("particles.h5"))) {
+            double[] counts = (double[]) h5.getDatasetByPath("spike_count").getData();
+            double total = 0;
+            for (double c : counts) {
+                total += c;
+            }
+            assertEquals((int) total, h5.getDatasetByPath("spike_times").getDimensions()[0]);
+        }
     }
 
     @Test

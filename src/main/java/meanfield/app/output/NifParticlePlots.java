@@ -10,11 +10,25 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import meanfield.validation.nif.NifParticleRun;
 
 /**
- * The plots of a NIF network run: the binned rates as a heat map over (window, label bin) and
- * the population rate (mean over bins) per window.
+ * The plots of a NIF network run: the binned rates as a heat map over (window, label bin), the
+ * population rate (mean over bins) per window, and a spike raster when the spikes were recorded.
  */
 public final class NifParticlePlots {
     private NifParticlePlots() {
+    }
+
+    /** Every recorded spike as a dot at (time, label of its neuron). */
+    private static XYChart raster(NifParticleRun run) {
+        double[] labels = new double[run.spikeNeurons().length];
+        for (int s = 0; s < labels.length; s++) {
+            labels[s] = run.labels()[run.spikeNeurons()[s]];
+        }
+        XYChart chart = Charts.lineChart("Spike raster (" + run.labels().length + " neurons)", "t", "ξ_i");
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(2);
+        chart.addSeries("spikes", run.spikeTimes(), labels);
+        return chart;
     }
 
     public static List<Path> write(Path dir, String stem, NifParticleRun run) {
@@ -41,6 +55,9 @@ public final class NifParticlePlots {
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("population rate", centres, mean).setMarker(SeriesMarkers.NONE);
         files.add(Charts.save(chart, dir.resolve(stem + "_population_rate.png")));
+        if (run.spikeTimes().length > 0) {
+            files.add(Charts.save(raster(run), dir.resolve(stem + "_raster.png")));
+        }
         return files;
     }
 }

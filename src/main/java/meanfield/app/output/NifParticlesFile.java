@@ -12,7 +12,9 @@ import meanfield.validation.nif.NifParticleRun;
 /**
  * Writes a NIF network run as {@code particles.h5} (PROBLEMS.md "Outputs"): {@code window_edges}
  * (nw + 1), {@code label_edges} (nb + 1), {@code rate} (nw x nb: spikes / (neurons in bin x
- * window)), {@code label} (N), {@code v_final} (N), and {@code spike_count} (N).
+ * window)), {@code label} (N), {@code v_final} (N), {@code spike_count} (N), and for networks small
+ * enough to record every spike {@code spike_times} and {@code spike_neurons} (one entry per spike,
+ * by time then neuron; neurons numbered from 0).
  */
 public final class NifParticlesFile {
     private NifParticlesFile() {
@@ -30,6 +32,10 @@ public final class NifParticlesFile {
             h5.putDataset("label", run.labels());
             h5.putDataset("v_final", run.finalPotentials());
             h5.putDataset("spike_count", counts);
+            if (run.spikeTimes().length > 0) {
+                h5.putDataset("spike_times", run.spikeTimes());
+                h5.putDataset("spike_neurons", run.spikeNeurons());
+            }
             h5.putAttribute("problem", problemYaml);
             h5.putAttribute("version", codeVersion);
         } catch (HdfException e) {
