@@ -62,15 +62,6 @@ public final class UniformGrid {
         return c;
     }
 
-    public boolean contains(double v) {
-        return v >= min && v <= max;
-    }
-
-    /** A grid with {@code factor} times as many cells on the same interval. */
-    public UniformGrid refined(int factor) {
-        return new UniformGrid(min, max, cells * factor);
-    }
-
     @Override
     public String toString() {
         return "[" + min + ", " + max + "] in " + cells + " cells";

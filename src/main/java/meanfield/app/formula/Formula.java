@@ -164,10 +164,6 @@ public final class Formula {
         return compiled;
     }
 
-    public String text() {
-        return text;
-    }
-
     /** The value at the variables in declaration order. */
     public double valueAt(double... values) {
         return many.value(values);

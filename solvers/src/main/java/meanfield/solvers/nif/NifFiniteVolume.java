@@ -133,18 +133,6 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         return nl * nv;
     }
 
-    public UniformGrid vGrid() {
-        return v;
-    }
-
-    public UniformGrid labelGrid() {
-        return labels;
-    }
-
-    public NifModel model() {
-        return model;
-    }
-
     /** Cell averages of f0 in v at each label centre, normalized to mass 1 per label. */
     public double[] initialState() {
         double[] y = new double[size()];

@@ -270,11 +270,4 @@ public final class TopoFiniteVolume implements ExplicitSystem {
         return "no cell";
     }
 
-    public PeriodicCells cells() {
-        return cells;
-    }
-
-    public int velocityCount() {
-        return nvel;
-    }
 }

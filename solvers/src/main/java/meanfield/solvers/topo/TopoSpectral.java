@@ -111,10 +111,6 @@ public final class TopoSpectral implements DiagonalSplitSystem {
         return nvel * spectrum;
     }
 
-    public PeriodicGrid grid() {
-        return grid;
-    }
-
     /** f0 at the nodes j/n and velocity nodes, normalized to total mass 1, as spectra. */
     public double[] initialState(TopoModel model) {
         double[] f = new double[nvel * points];
@@ -269,7 +265,4 @@ public final class TopoSpectral implements DiagonalSplitSystem {
         return balance[j];
     }
 
-    public int velocityCount() {
-        return nvel;
-    }
 }
