@@ -13,6 +13,7 @@
 #   BRIAN2_SIZES    the N of the Brian2 runs, a subset of SIZES (default "10000 100000")
 #   BRIAN2_TARGETS  Brian2 code generation targets (default "cpp_standalone"; also cython, numpy)
 #   CPU             the core both sides are pinned to with taskset (default 0; empty: no pinning)
+#   JAVA_THREADS    more thread counts for extra Java runs, pinned to cores 0..P-1 (default "2"; empty: none)
 #   OUT             where the logs and exported networks go (default benchmarks/target/nif-vs-brian2)
 #   KEEP=1          keep the exported networks and Brian2 projects (several GB at N = 10^5)
 #   MVN_ARGS        passed to Maven (for example -o to build offline)
@@ -52,6 +53,15 @@ for n in $sizes; do
   echo "== Java N = $n, in-degree $degree" >&2
   "${pin[@]}" java -Xmx8g -cp "$jar" meanfield.benchmarks.NifNetworkRun --n "$n" --degree "$degree" \
       --runs 2 --export "$out/net-$n.bin" | tee "$out/java-$n.log" >&2
+  for threads in ${JAVA_THREADS-2}; do
+    echo "== Java N = $n, $threads threads" >&2
+    many=()
+    if [[ -n "$cpu" ]] && command -v taskset >/dev/null; then
+      many=(taskset -c "0-$((threads - 1))")
+    fi
+    "${many[@]}" java -Xmx8g -cp "$jar" meanfield.benchmarks.NifNetworkRun --n "$n" --degree "$degree" \
+        --runs 2 --threads "$threads" | tee "$out/java-$n-t$threads.log" >&2
+  done
   for m in $brian_sizes; do
     [[ "$m" == "$n" ]] || continue
     for target in $targets; do

@@ -22,7 +22,8 @@ import meanfield.validation.nif.NifSimulator;
 /**
  * Whole-run throughput of the NIF particle system (MODEL.md 1.1) on problem P1 (MODEL.md 4):
  * an Erdős–Rényi network of N neurons with mean in-degree d ({@link WeightMatrix#sample} with
- * {@link Connectivity.ErdosRenyi}), T = 1, dt = 1e-3, everything on one thread. Prints the network
+ * {@link Connectivity.ErdosRenyi}), T = 1, dt = 1e-3, on one thread unless {@code --threads} says
+ * otherwise (the network is always built on one). Prints the network
  * build time and the simulation wall time separately, neuron updates per second (N x steps / wall),
  * synaptic events per second (sum over neurons of spikes x out-degree, i.e. jumps delivered / wall)
  * and the bytes per synapse of the weights.
@@ -33,8 +34,8 @@ import meanfield.validation.nif.NifSimulator;
  * read back from a one-step run of a model with no drift, no noise and no spikes, whose final
  * potentials are its initial ones, so nothing of the simulator's sampling is copied here.
  *
- * <p>Arguments: {@code [--n N] [--degree D] [--end T] [--dt DT] [--seed S] [--runs K] [--export FILE]}
- * (defaults 100000, 1000, 1, 1e-3, 1, 1). With {@code --runs K} the same simulation (same seed) runs
+ * <p>Arguments: {@code [--n N] [--degree D] [--end T] [--dt DT] [--seed S] [--runs K] [--threads P]
+ * [--export FILE]} (defaults 100000, 1000, 1, 1e-3, 1, 1, 1). With {@code --runs K} the same simulation (same seed) runs
  * K times in one JVM: the first includes JIT compilation, the best shows the compiled code. The
  * last line, {@code RESULT key=value ...}, is for {@code benchmarks/nif_report.py}. N = 10^5 with
  * d = 10^3 takes about 1.6 GB of heap.
@@ -53,6 +54,7 @@ public final class NifNetworkRun {
         double dt = 1e-3;
         long seed = 1;
         int runs = 1;
+        int threads = 1;
         Path export = null;
         for (int a = 0; a < args.length; a++) {
             String value = a + 1 < args.length ? args[a + 1] : null;
@@ -63,10 +65,11 @@ public final class NifNetworkRun {
                 case "--dt" -> dt = Double.parseDouble(required(args[a], value));
                 case "--seed" -> seed = Long.parseLong(required(args[a], value));
                 case "--runs" -> runs = Integer.parseInt(required(args[a], value));
+                case "--threads" -> threads = Integer.parseInt(required(args[a], value));
                 case "--export" -> export = Path.of(required(args[a], value));
                 default -> {
                     System.err.println("usage: NifNetworkRun [--n N] [--degree D] [--end T] [--dt DT] [--seed S]"
-                            + " [--runs K] [--export FILE]");
+                            + " [--runs K] [--threads P] [--export FILE]");
                     System.exit(2);
                 }
             }
@@ -97,7 +100,7 @@ public final class NifNetworkRun {
         for (int r = 0; r < runs; r++) {
             long cpuStart = processCpuNanos();
             start = System.nanoTime();
-            run = simulator.simulate(1, fraction -> {
+            run = simulator.simulate(threads, fraction -> {
             });
             double wall = seconds(start);
             double cpu = (processCpuNanos() - cpuStart) * 1e-9;
@@ -132,9 +135,9 @@ public final class NifNetworkRun {
             System.out.printf(Locale.ROOT, "exported network and initial potentials to %s in %.1f s%n", export,
                     seconds(start));
         }
-        System.out.printf(Locale.ROOT, "RESULT side=java n=%d synapses=%d build_s=%.3f sim_s=%.4f sim_best_s=%.4f"
+        System.out.printf(Locale.ROOT, "RESULT side=java threads=%d n=%d synapses=%d build_s=%.3f sim_s=%.4f sim_best_s=%.4f"
                 + " cpu_s=%.4f cpu_best_s=%.4f steps=%d spikes=%d events=%d updates_per_s=%.4g events_per_s=%.4g bytes_per_synapse=%.3f"
-                + " csr_bytes_per_synapse=%.3f%n", n, synapses, build, first, best, firstCpu, bestCpu, run.steps(), spikes, events,
+                + " csr_bytes_per_synapse=%.3f%n", threads, n, synapses, build, first, best, firstCpu, bestCpu, run.steps(), spikes, events,
                 updates / first, events / first, allBytes, csrBytes);
     }
 

@@ -23,12 +23,17 @@ import meanfield.validation.network.WeightMatrix;
  * </ol>
  * Initial potentials are drawn from f0(., xi_i) as {@link InitialPotentials} says.
  *
- * <p>The escape-noise decisions use time rescaling: each neuron holds a residual R_i, a standard
- * exponential drawn at the start and after each of its spikes, and every step subtracts nu(V_i) dt
- * from it; the neuron spikes when R_i falls below 0. As the exponential is memoryless, given the
- * past the neuron spikes in a step with probability exactly 1 - exp(-nu(V) dt), so the law is that
- * of an independent draw per neuron and step, at one exponential draw per spike instead of one per
- * neuron-step.
+ * <p>The escape-noise decisions keep that law exactly but avoid evaluating nu(V) and drawing a
+ * uniform for every neuron and step. When the rate has a known bound nu_max (a sigmoid, a constant),
+ * by <i>thinning</i>: each neuron counts down the steps to its next candidate step, the candidates
+ * being independent Bernoulli(p_max) steps with p_max = 1 - exp(-nu_max dt) (gaps drawn as
+ * geometric variables), and at a candidate step it spikes with probability
+ * (1 - exp(-nu(V) dt)) / p_max; the product is 1 - exp(-nu(V) dt) in every step, independently of
+ * the past. With dt nu_max = 5e-3 (P1) nu is evaluated in one neuron-step out of 200. Without a
+ * bound (a formula, exponential escape noise), by <i>time rescaling</i>: each neuron holds a residual
+ * R_i, a standard exponential drawn at the start and after each of its spikes, and every step
+ * subtracts nu(V_i) dt from it; the neuron spikes when R_i falls below 0, which by memorylessness
+ * happens in a step with probability exactly 1 - exp(-nu(V) dt) given the past.
  *
  * <p>Neurons are processed in fixed blocks of {@link #BLOCK}, each with its own random stream
  * split in block order from the seed, and each postsynaptic potential receives its jumps in the
@@ -127,8 +132,10 @@ public final class NifSimulator {
         final int blocks = (n + BLOCK - 1) / BLOCK;
         final double[] labels = new double[n];
         final double[] potential = new double[n];
-        /** R_i: what is left of neuron i's exponential threshold (see the class comment). */
-        final double[] residual = new double[n];
+        /** R_i: what is left of neuron i's exponential threshold (time rescaling, see the class comment). */
+        final double[] residual;
+        /** Steps until neuron i's next candidate step (thinning, see the class comment). */
+        final int[] untilCandidate;
         final int[] spikeCount = new int[n];
         final SplittableRandom[] streams = new SplittableRandom[blocks];
         /** The spiking neurons of a step: block b writes its own at [b * BLOCK, ...), then they are packed in order. */
@@ -142,6 +149,12 @@ public final class NifSimulator {
         final InitialPotentials initial;
         final Drift drift = model.drift();
         final FiringRate rate = model.rate();
+        final double rateBound = rate.supremum();
+        final boolean escapeNoise = rateBound > 0;
+        final boolean thinning = escapeNoise && rateBound < Double.POSITIVE_INFINITY;
+        /** nu_max dt and p_max = 1 - exp(-nu_max dt) of the thinning. */
+        final double candidateExponent = rateBound * settings.dt();
+        final double candidateProbability = -Math.expm1(-candidateExponent);
         final boolean hardThreshold = model.threshold().isPresent();
         final double threshold = model.threshold().orElse(Double.NaN);
         final double noise = Math.sqrt(2 * model.sigma() * settings.dt());
@@ -153,6 +166,8 @@ public final class NifSimulator {
 
         Run(InitialPotentials initial) {
             this.initial = initial;
+            residual = escapeNoise && !thinning ? new double[n] : null;
+            untilCandidate = thinning ? new int[n] : null;
             SplittableRandom master = new SplittableRandom(settings.seed() ^ DYNAMICS_STREAMS);
             for (int b = 0; b < blocks; b++) {
                 streams[b] = master.split();
@@ -166,9 +181,18 @@ public final class NifSimulator {
 
         void sampleInitial(int worker, int fromBlock, int toBlock) {
             for (int b = fromBlock; b < toBlock; b++) {
-                for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                int first = b * BLOCK;
+                int end = Math.min(n, first + BLOCK);
+                // The potentials first: they are the same draws whatever the rate (benchmarks read them back).
+                for (int i = first; i < end; i++) {
                     potential[i] = initial.sample(labels[i], streams[b]);
-                    residual[i] = streams[b].nextExponential();
+                }
+                for (int i = first; i < end; i++) {
+                    if (thinning) {
+                        untilCandidate[i] = candidateGap(streams[b]);
+                    } else if (escapeNoise) {
+                        residual[i] = streams[b].nextExponential();
+                    }
                 }
             }
         }
@@ -179,21 +203,66 @@ public final class NifSimulator {
             for (int b = fromBlock; b < toBlock; b++) {
                 SplittableRandom random = streams[b];
                 int first = b * BLOCK;
-                int count = 0;
-                for (int i = first, end = Math.min(n, first + BLOCK); i < end; i++) {
+                int end = Math.min(n, first + BLOCK);
+                for (int i = first; i < end; i++) {
                     double v = potential[i];
-                    v += drift.value(t, v, labels[i]) * dt + noise * NormalZiggurat.next(random);
-                    potential[i] = v;
-                    double r = residual[i] - rate.value(v) * dt;
-                    if (r < 0 || (hardThreshold && v >= threshold)) {
-                        // A fresh threshold after any spike: by memorylessness, also after a hard-threshold one.
-                        r = random.nextExponential();
-                        spiking[first + count++] = i;
-                    }
-                    residual[i] = r;
+                    potential[i] = v + drift.value(t, v, labels[i]) * dt + noise * NormalZiggurat.next(random);
                 }
+                // A separate pass: the common case of each loop is short, without calls or draws.
+                int count = thinning ? thin(random, first, end, dt)
+                        : escapeNoise ? rescale(random, first, end, dt) : crossings(first, end);
                 blockSpikes[b] = count;
             }
+        }
+        /** The spike decisions of neurons first..end-1 by thinning; their spikes from spiking[first]; how many. */
+        int thin(SplittableRandom random, int first, int end, double dt) {
+            int count = 0;
+            for (int i = first; i < end; i++) {
+                double v = potential[i];
+                boolean fires = hardThreshold && v >= threshold;
+                if (--untilCandidate[i] == 0) {
+                    untilCandidate[i] = candidateGap(random);
+                    fires |= random.nextDouble() * candidateProbability < -Math.expm1(-rate.value(v) * dt);
+                }
+                if (fires) {
+                    spiking[first + count++] = i;
+                }
+            }
+            return count;
+        }
+
+        /** Steps to the next candidate: geometric with success probability p_max, at least 1. */
+        int candidateGap(SplittableRandom random) {
+            double gap = 1 + Math.floor(random.nextExponential() / candidateExponent);
+            // Beyond any run's length: a countdown from there never reaches 0.
+            return gap < Integer.MAX_VALUE ? (int) gap : Integer.MAX_VALUE;
+        }
+
+        /** The spike decisions of neurons first..end-1 by time rescaling, as {@link #thin}. */
+        int rescale(SplittableRandom random, int first, int end, double dt) {
+            int count = 0;
+            for (int i = first; i < end; i++) {
+                double v = potential[i];
+                double r = residual[i] - rate.value(v) * dt;
+                if (r < 0 || (hardThreshold && v >= threshold)) {
+                    // A fresh threshold after any spike: by memorylessness, also after a hard-threshold one.
+                    r = random.nextExponential();
+                    spiking[first + count++] = i;
+                }
+                residual[i] = r;
+            }
+            return count;
+        }
+
+        /** The hard-threshold crossings of neurons first..end-1 without escape noise, as {@link #thin}. */
+        int crossings(int first, int end) {
+            int count = 0;
+            for (int i = first; i < end; i++) {
+                if (hardThreshold && potential[i] >= threshold) {
+                    spiking[first + count++] = i;
+                }
+            }
+            return count;
         }
 
         /**
