@@ -1,7 +1,5 @@
 package meanfield.solvers.nif;
 
-import org.hipparchus.special.Erf;
-
 import meanfield.grids.GaussLegendre;
 
 /** Exact NIF results of MODEL.md 1.3, computed by quadrature. */
@@ -30,25 +28,5 @@ final class ExactNif {
             }
         }
         return sum;
-    }
-
-    /**
-     * The Siegert rate of dV = -a (V - c) dt + sqrt(2 sigma) dB with threshold vF and reset vR:
-     * 1/r = (sqrt(pi)/a) int_{uR}^{uF} e^{u^2} (1 + erf u) du, u = (v - c) sqrt(a / (2 sigma)).
-     */
-    static double siegertRate(double a, double c, double sigma, double reset, double threshold) {
-        double scale = Math.sqrt(a / (2 * sigma));
-        double from = (reset - c) * scale;
-        double to = (threshold - c) * scale;
-        int pieces = 200;
-        double integral = 0;
-        for (int p = 0; p < pieces; p++) {
-            GaussLegendre rule = GaussLegendre.on(8, from + (to - from) * p / pieces, from + (to - from) * (p + 1) / pieces);
-            for (int q = 0; q < rule.size(); q++) {
-                double u = rule.node(q);
-                integral += rule.weight(q) * Math.exp(u * u) * (1 + Erf.erf(u));
-            }
-        }
-        return a / (Math.sqrt(Math.PI) * integral);
     }
 }

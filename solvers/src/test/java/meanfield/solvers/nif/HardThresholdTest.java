@@ -21,7 +21,7 @@ class HardThresholdTest {
         double threshold = 1.0;
         NifModel model = new NifModel(0.0, sigma, Drift.autonomous((v, xi) -> -a * (v - c)), FiringRate.NONE,
                 OptionalDouble.of(threshold), NifTestProblems.none(), (v, xi) -> NifTestProblems.gaussian(v, 0.3, 0.2));
-        double exact = ExactNif.siegertRate(a, c, sigma, 0.0, threshold);
+        double exact = SiegertRate.of(a, c, sigma, 0.0, threshold);
         int[] cells = {100, 200, 400};
         double[] errors = new double[cells.length];
         for (int i = 0; i < cells.length; i++) {
