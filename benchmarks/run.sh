@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the suite and runs the benchmarks, all single-threaded: the JMH kernels (NIF step and
 # the STREAM triad yardstick; TOPO finite-volume right-hand side and its gain product beside
-# OpenBLAS dgemm; TOPO spectral explicit part beside its raw FFTs) and the NIF and TOPO whole runs.
+# OpenBLAS dgemm; TOPO spectral explicit part beside its raw FFTs), the NIF and TOPO whole runs and
+# the topological and MV particle runs beside random loads and an array sweep. The NIF particles against Brian2 are
+# benchmarks/nif-vs-brian2.sh.
 #   benchmarks/run.sh           full set, about 20 minutes (TOPO P3 at 64^2 cells alone takes minutes)
 #   benchmarks/run.sh --quick   smoke run: one short iteration each, NIF whole runs to T = 0.1,
 #                               TOPO whole runs to T = 0.05
@@ -25,8 +27,12 @@ if $quick; then
   java -jar "$jar" -f 1 -wi 1 -i 1 -w 500ms -r 500ms
   java -cp "$jar" meanfield.benchmarks.NifWholeRun --quick
   java -cp "$jar" meanfield.benchmarks.TopoWholeRun --quick
+  java -cp "$jar" meanfield.benchmarks.TopoParticlesRun --quick
+  java -cp "$jar" meanfield.benchmarks.MvParticlesRun --quick
 else
   java -jar "$jar" -f 1 -wi 5 -i 10 -w 1s -r 1s -rf json -rff benchmarks/target/jmh-result.json
   java -cp "$jar" meanfield.benchmarks.NifWholeRun
   java -cp "$jar" meanfield.benchmarks.TopoWholeRun
+  java -cp "$jar" meanfield.benchmarks.TopoParticlesRun
+  java -cp "$jar" meanfield.benchmarks.MvParticlesRun
 fi

@@ -23,9 +23,14 @@ public final class TopoModels {
 
     /** f0 proportional to (1 + 0.4 cos(2 pi x)) exp(-(v - 0.5 sin(2 pi x))^2 / (2 * 0.3^2)). */
     public static TopoModel p2() {
-        double[][] v = new double[P2_VELOCITIES][1];
-        for (int k = 0; k < P2_VELOCITIES; k++) {
-            v[k][0] = -1 + 2.0 * k / (P2_VELOCITIES - 1);
+        return p2(P2_VELOCITIES);
+    }
+
+    /** P2 with another number of velocity nodes, evenly spaced on [-1, 1] (one node: v = 0). */
+    public static TopoModel p2(int velocities) {
+        double[][] v = new double[velocities][1];
+        for (int k = 0; k < velocities; k++) {
+            v[k][0] = velocities == 1 ? 0 : -1 + 2.0 * k / (velocities - 1);
         }
         return new TopoModel(1, RankWeight.exponential(), v, (x, u) -> (1 + 0.4 * Math.cos(2 * Math.PI * x[0]))
                 * Math.exp(-Math.pow(u[0] - 0.5 * Math.sin(2 * Math.PI * x[0]), 2) / (2 * 0.3 * 0.3)));

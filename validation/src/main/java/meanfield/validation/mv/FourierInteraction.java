@@ -248,10 +248,8 @@ public final class FourierInteraction {
         for (int j = b * MvSimulator.BLOCK; j < end; j++) {
             for (int a = 0; a < dimension; a++) {
                 double x = positions[j * dimension + a];
-                // The angle of X mod 1, so that a far lift loses no digits.
-                double angle = 2 * Math.PI * (x - Math.floor(x));
-                phase[2 * (j * dimension + a)] = Math.cos(angle);
-                phase[2 * (j * dimension + a) + 1] = Math.sin(angle);
+                // The phase of X mod 1, so that a far lift loses no digits.
+                UnitPhase.write(x - Math.floor(x), phase, 2 * (j * dimension + a));
             }
             fillPowers(j, power);
             if (dimension == 1) {

@@ -8,6 +8,7 @@ import java.util.function.DoubleConsumer;
 import meanfield.solvers.NumericalFailure;
 import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.validation.random.NormalZiggurat;
 import meanfield.validation.topo.AliasTable;
 
 /**
@@ -113,7 +114,7 @@ public final class MvSimulator {
                     for (int b = from; b < to; b++) {
                         SplittableRandom random = streams[b];
                         for (int c = b * BLOCK * d, end = Math.min(n, (b + 1) * BLOCK) * d; c < end; c++) {
-                            x[c] += drift[c] * dt + (noise > 0 ? noise * random.nextGaussian() : 0);
+                            x[c] += drift[c] * dt + (noise > 0 ? noise * NormalZiggurat.next(random) : 0);
                         }
                     }
                 });

@@ -12,6 +12,7 @@ import meanfield.solvers.model.FiringRate;
 import meanfield.solvers.model.NifModel;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.validation.network.WeightMatrix;
+import meanfield.validation.random.NormalZiggurat;
 
 /**
  * The NIF network of MODEL.md 1.1 in steps of dt, each step in this order:

@@ -1,4 +1,4 @@
-package meanfield.validation.nif;
+package meanfield.validation.random;
 
 import java.util.SplittableRandom;
 
@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * ({@code RandomGenerator.nextGaussian}) is too large for the JIT to inline into the per-neuron loop;
  * here the common case (about 98.8 % of draws) is a few instructions and the rest is a separate method.
  */
-final class NormalZiggurat {
+public final class NormalZiggurat {
     private static final int LAYERS = 128;
     /** The start of the tail, and the area of each layer. */
     private static final double R = 3.442619855899;
@@ -36,7 +36,7 @@ final class NormalZiggurat {
     private NormalZiggurat() {
     }
 
-    static double next(SplittableRandom random) {
+    public static double next(SplittableRandom random) {
         long bits = random.nextLong();
         int layer = (int) bits & (LAYERS - 1);
         // The top 53 bits as a uniform on [-1, 1).

@@ -1,4 +1,4 @@
-package meanfield.validation.nif;
+package meanfield.validation.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
