@@ -60,6 +60,8 @@ public final class FourierInteraction {
     /** Kfhat_{a,k} muhat_k: [2 (c d + a)] re, +1 im. */
     private final double[] coefficient;
     private double[][] powers;
+    /** Per worker, in 1D: the current powers e^{2 pi i k X_j} (real, imaginary) and a drift sum of a block's particles. */
+    private double[][] blockPowers;
 
     private FourierInteraction(int dimension, int modes, double errorBound, int[] wavevectors, double[] kernelHat,
             double[] kernelMean) {
@@ -206,7 +208,12 @@ public final class FourierInteraction {
         prepareScratch(n, blocks, pool.workers());
         pool.forEachChunk(blocks, (worker, from, to) -> {
             for (int b = from; b < to; b++) {
-                sumBlock(positions, b, Math.min(n, (b + 1) * MvSimulator.BLOCK), powers[worker]);
+                int end = Math.min(n, (b + 1) * MvSimulator.BLOCK);
+                if (dimension == 1) {
+                    sumBlock1d(positions, b, end, blockPowers[worker]);
+                } else {
+                    sumBlock(positions, b, end, powers[worker]);
+                }
             }
         });
         // muhat_k in block order, then the coefficients Kfhat_k muhat_k of each component.
@@ -226,8 +233,16 @@ public final class FourierInteraction {
             }
         }
         pool.forEachChunk(blocks, (worker, from, to) -> {
-            for (int i = from * MvSimulator.BLOCK, end = Math.min(n, to * MvSimulator.BLOCK); i < end; i++) {
-                evaluate(i, drift, powers[worker]);
+            for (int b = from; b < to; b++) {
+                int first = b * MvSimulator.BLOCK;
+                int end = Math.min(n, first + MvSimulator.BLOCK);
+                if (dimension == 1) {
+                    evaluate1d(first, end, drift, blockPowers[worker]);
+                    continue;
+                }
+                for (int i = first; i < end; i++) {
+                    evaluate(i, drift, powers[worker]);
+                }
             }
         });
     }
@@ -237,6 +252,7 @@ public final class FourierInteraction {
             phase = new double[2 * dimension * n];
             blockSums = new double[2 * count * blocks];
             powers = new double[workers][2 * dimension * (modes + 1) + 2];
+            blockPowers = new double[workers][3 * MvSimulator.BLOCK];
             scratchSize = n;
         }
     }
@@ -252,14 +268,6 @@ public final class FourierInteraction {
                 UnitPhase.write(x - Math.floor(x), phase, 2 * (j * dimension + a));
             }
             fillPowers(j, power);
-            if (dimension == 1) {
-                // Wave vector c is k = c + 1: its power sits at 2 (c + 1), contiguous for the compiler to vectorize.
-                for (int c = 0; c < count; c++) {
-                    blockSums[sums + 2 * c] += power[2 * c + 2];
-                    blockSums[sums + 2 * c + 1] -= power[2 * c + 3];
-                }
-                continue;
-            }
             for (int c = 0; c < count; c++) {
                 // e^{2 pi i k.X_j}, whose conjugate is summed.
                 int at = wave(c, power);
@@ -269,25 +277,86 @@ public final class FourierInteraction {
         }
     }
 
+    /**
+     * {@link #sumBlock} in 1D, mode by mode over the block rather than particle by particle over the
+     * modes: each mode's sum then runs in a register and the particles' powers advance independently,
+     * where the particle order made every particle wait for the previous one's addition to memory.
+     * Each mode's sum still adds the particles in index order, with the same products: the result is
+     * the same to the last bit.
+     */
+    private void sumBlock1d(double[] positions, int b, int end, double[] scratch) {
+        int first = b * MvSimulator.BLOCK;
+        int size = end - first;
+        int imaginary = MvSimulator.BLOCK;
+        for (int j = first; j < end; j++) {
+            double x = positions[j];
+            // The phase of X mod 1, so that a far lift loses no digits.
+            UnitPhase.write(x - Math.floor(x), phase, 2 * j);
+            scratch[j - first] = 1;
+            scratch[imaginary + j - first] = 0;
+        }
+        int sums = 2 * b * count;
+        for (int c = 0; c < count; c++) {
+            double re = 0;
+            double im = 0;
+            for (int q = 0; q < size; q++) {
+                double cr = phase[2 * (first + q)];
+                double ci = phase[2 * (first + q) + 1];
+                double pr = scratch[q];
+                double pi = scratch[imaginary + q];
+                double t = pr * cr - pi * ci;
+                pi = pr * ci + pi * cr;
+                scratch[q] = t;
+                scratch[imaginary + q] = pi;
+                re += t;
+                im -= pi;
+            }
+            blockSums[sums + 2 * c] = re;
+            blockSums[sums + 2 * c + 1] = im;
+        }
+    }
+
+    /** {@link #evaluate} for the particles first..end-1 in 1D, mode by mode as {@link #sumBlock1d}. */
+    private void evaluate1d(int first, int end, double[] drift, double[] scratch) {
+        int size = end - first;
+        int imaginary = MvSimulator.BLOCK;
+        int sum = 2 * MvSimulator.BLOCK;
+        for (int q = 0; q < size; q++) {
+            scratch[q] = 1;
+            scratch[imaginary + q] = 0;
+            scratch[sum + q] = 0;
+        }
+        for (int c = 0; c < count; c++) {
+            double ar = coefficient[2 * c];
+            double ai = coefficient[2 * c + 1];
+            for (int q = 0; q < size; q++) {
+                double cr = phase[2 * (first + q)];
+                double ci = phase[2 * (first + q) + 1];
+                double pr = scratch[q];
+                double pi = scratch[imaginary + q];
+                double t = pr * cr - pi * ci;
+                pi = pr * ci + pi * cr;
+                scratch[q] = t;
+                scratch[imaginary + q] = pi;
+                scratch[sum + q] += ar * t - ai * pi;
+            }
+        }
+        for (int q = 0; q < size; q++) {
+            drift[first + q] = kernelMean[0] + 2 * scratch[sum + q];
+        }
+    }
+
     /** The drift of particle i: Kfhat_0 plus twice the real part of the sum over the half set of wave vectors. */
     private void evaluate(int i, double[] drift, double[] power) {
         fillPowers(i, power);
         for (int a = 0; a < dimension; a++) {
             drift[i * dimension + a] = 0;
         }
-        if (dimension == 1) {
-            double sum = 0;
-            for (int c = 0; c < count; c++) {
-                sum += coefficient[2 * c] * power[2 * c + 2] - coefficient[2 * c + 1] * power[2 * c + 3];
-            }
-            drift[i] = sum;
-        } else {
-            for (int c = 0; c < count; c++) {
-                int wave = wave(c, power);
-                for (int a = 0; a < dimension; a++) {
-                    int at = 2 * (c * dimension + a);
-                    drift[i * dimension + a] += coefficient[at] * power[wave] - coefficient[at + 1] * power[wave + 1];
-                }
+        for (int c = 0; c < count; c++) {
+            int wave = wave(c, power);
+            for (int a = 0; a < dimension; a++) {
+                int at = 2 * (c * dimension + a);
+                drift[i * dimension + a] += coefficient[at] * power[wave] - coefficient[at + 1] * power[wave + 1];
             }
         }
         for (int a = 0; a < dimension; a++) {
