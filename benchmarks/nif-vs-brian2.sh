@@ -13,7 +13,8 @@
 #   BRIAN2_SIZES    the N of the Brian2 runs, a subset of SIZES (default "10000 100000")
 #   BRIAN2_TARGETS  Brian2 code generation targets (default "cpp_standalone"; also cython, numpy)
 #   CPU             the core both sides are pinned to with taskset (default 0; empty: no pinning)
-#   JAVA_THREADS    more thread counts for extra Java runs, pinned to cores 0..P-1 (default "2"; empty: none)
+#   JAVA_THREADS    the Java thread counts, run in turn on the same network (default "1,2"); the Java
+#                   process is pinned to cores CPU..CPU+P-1 for the largest P
 #   OUT             where the logs and exported networks go (default benchmarks/target/nif-vs-brian2)
 #   KEEP=1          keep the exported networks and Brian2 projects (several GB at N = 10^5)
 #   MVN_ARGS        passed to Maven (for example -o to build offline)
@@ -25,6 +26,7 @@ cd "$(dirname "$0")/.."
 sizes=${SIZES:-10000 30000 100000}
 brian_sizes=${BRIAN2_SIZES:-10000 100000}
 targets=${BRIAN2_TARGETS:-cpp_standalone}
+java_threads=${JAVA_THREADS:-1,2}
 case "${1:-}" in
   "") ;;
   --quick) sizes=${SIZES:-2000 5000}; brian_sizes=${BRIAN2_SIZES:-2000 5000} ;;
@@ -51,17 +53,19 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc --all) core
 for n in $sizes; do
   degree=$(( n >= 10000 ? 1000 : n / 10 ))
   echo "== Java N = $n, in-degree $degree" >&2
-  "${pin[@]}" java -Xmx8g -cp "$jar" meanfield.benchmarks.NifNetworkRun --n "$n" --degree "$degree" \
-      --runs 2 --export "$out/net-$n.bin" | tee "$out/java-$n.log" >&2
-  for threads in ${JAVA_THREADS-2}; do
-    echo "== Java N = $n, $threads threads" >&2
-    many=()
-    if [[ -n "$cpu" ]] && command -v taskset >/dev/null; then
-      many=(taskset -c "0-$((threads - 1))")
-    fi
-    "${many[@]}" java -Xmx8g -cp "$jar" meanfield.benchmarks.NifNetworkRun --n "$n" --degree "$degree" \
-        --runs 2 --threads "$threads" | tee "$out/java-$n-t$threads.log" >&2
+  # Heap: 16 bytes per synapse and the build's slack.
+  heap=$(( n * degree * 20 / 1000000000 + 3 ))
+  export_args=()
+  for m in $brian_sizes; do
+    [[ "$m" == "$n" ]] && export_args=(--export "$out/net-$n.bin")
   done
+  java_pin=()
+  if [[ -n "$cpu" ]] && command -v taskset >/dev/null; then
+    most=$(tr ',' '\n' <<< "$java_threads" | sort -n | tail -1)
+    java_pin=(taskset -c "$cpu-$((cpu + most - 1))")
+  fi
+  "${java_pin[@]}" java -Xmx${heap}g -cp "$jar" meanfield.benchmarks.NifNetworkRun --n "$n" --degree "$degree" \
+      --runs 2 --threads "$java_threads" "${export_args[@]}" | tee "$out/java-$n.log" >&2
   for m in $brian_sizes; do
     [[ "$m" == "$n" ]] || continue
     for target in $targets; do

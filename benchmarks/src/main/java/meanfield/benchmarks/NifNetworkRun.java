@@ -22,8 +22,8 @@ import meanfield.validation.nif.NifSimulator;
 /**
  * Whole-run throughput of the NIF particle system (MODEL.md 1.1) on problem P1 (MODEL.md 4):
  * an Erdős–Rényi network of N neurons with mean in-degree d ({@link WeightMatrix#sample} with
- * {@link Connectivity.ErdosRenyi}), T = 1, dt = 1e-3, on one thread unless {@code --threads} says
- * otherwise (the network is always built on one). Prints the network
+ * {@link Connectivity.ErdosRenyi}), T = 1, dt = 1e-3, on one thread, or on each thread count of
+ * {@code --threads} in turn on the same network (built on one thread). Prints the network
  * build time and the simulation wall time separately, neuron updates per second (N x steps / wall),
  * synaptic events per second (sum over neurons of spikes x out-degree, i.e. jumps delivered / wall)
  * and the bytes per synapse of the weights.
@@ -34,10 +34,10 @@ import meanfield.validation.nif.NifSimulator;
  * read back from a one-step run of a model with no drift, no noise and no spikes, whose final
  * potentials are its initial ones, so nothing of the simulator's sampling is copied here.
  *
- * <p>Arguments: {@code [--n N] [--degree D] [--end T] [--dt DT] [--seed S] [--runs K] [--threads P]
+ * <p>Arguments: {@code [--n N] [--degree D] [--end T] [--dt DT] [--seed S] [--runs K] [--threads P,P,...]
  * [--export FILE]} (defaults 100000, 1000, 1, 1e-3, 1, 1, 1). With {@code --runs K} the same simulation (same seed) runs
- * K times in one JVM: the first includes JIT compilation, the best shows the compiled code. The
- * last line, {@code RESULT key=value ...}, is for {@code benchmarks/nif_report.py}. N = 10^5 with
+ * K times in one JVM per thread count: the very first includes JIT compilation, the best shows the
+ * compiled code. A {@code RESULT key=value ...} line per thread count is for {@code benchmarks/nif_report.py}. N = 10^5 with
  * d = 10^3 takes about 1.6 GB of heap.
  */
 public final class NifNetworkRun {
@@ -54,7 +54,7 @@ public final class NifNetworkRun {
         double dt = 1e-3;
         long seed = 1;
         int runs = 1;
-        int threads = 1;
+        int[] threadCounts = {1};
         Path export = null;
         for (int a = 0; a < args.length; a++) {
             String value = a + 1 < args.length ? args[a + 1] : null;
@@ -65,11 +65,12 @@ public final class NifNetworkRun {
                 case "--dt" -> dt = Double.parseDouble(required(args[a], value));
                 case "--seed" -> seed = Long.parseLong(required(args[a], value));
                 case "--runs" -> runs = Integer.parseInt(required(args[a], value));
-                case "--threads" -> threads = Integer.parseInt(required(args[a], value));
+                case "--threads" -> threadCounts = java.util.Arrays.stream(required(args[a], value).split(","))
+                        .mapToInt(Integer::parseInt).toArray();
                 case "--export" -> export = Path.of(required(args[a], value));
                 default -> {
                     System.err.println("usage: NifNetworkRun [--n N] [--degree D] [--end T] [--dt DT] [--seed S]"
-                            + " [--runs K] [--threads P] [--export FILE]");
+                            + " [--runs K] [--threads P,P,...] [--export FILE]");
                     System.exit(2);
                 }
             }
@@ -92,41 +93,48 @@ public final class NifNetworkRun {
         NifSimulator.Settings settings = new NifSimulator.Settings(end, dt, end, 1, seed);
 
         NifSimulator simulator = new NifSimulator(model, network, P1Model.vGrid(P1Model.DEFAULT_V_CELLS), settings);
-        double first = Double.NaN;
-        double firstCpu = Double.NaN;
-        double best = Double.POSITIVE_INFINITY;
-        double bestCpu = Double.POSITIVE_INFINITY;
-        NifParticleRun run = null;
-        for (int r = 0; r < runs; r++) {
-            long cpuStart = processCpuNanos();
-            start = System.nanoTime();
-            run = simulator.simulate(threads, fraction -> {
-            });
-            double wall = seconds(start);
-            double cpu = (processCpuNanos() - cpuStart) * 1e-9;
-            if (run.failure().isPresent()) {
-                throw new IllegalStateException("the run failed: " + run.failure().get());
+        for (int threads : threadCounts) {
+            NifParticleRun run = null;
+            double first = Double.NaN;
+            double firstCpu = Double.NaN;
+            double best = Double.POSITIVE_INFINITY;
+            double bestCpu = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < runs; r++) {
+                long cpuStart = processCpuNanos();
+                start = System.nanoTime();
+                run = simulator.simulate(threads, fraction -> {
+                });
+                double wall = seconds(start);
+                double cpu = (processCpuNanos() - cpuStart) * 1e-9;
+                if (run.failure().isPresent()) {
+                    throw new IllegalStateException("the run failed: " + run.failure().get());
+                }
+                if (r == 0) {
+                    first = wall;
+                    firstCpu = cpu;
+                }
+                best = Math.min(best, wall);
+                bestCpu = Math.min(bestCpu, cpu);
+                System.out.printf(Locale.ROOT, "%d thread(s), run %d: %.3f s wall, %.3f s CPU (the process: JIT and GC"
+                        + " threads included)%n", threads, r + 1, wall, cpu);
             }
-            if (r == 0) {
-                first = wall;
-                firstCpu = cpu;
+            long spikes = run.totalSpikes();
+            long events = 0;
+            for (int j = 0; j < n; j++) {
+                events += (long) run.spikeCounts()[j] * network.outDegree(j);
             }
-            best = Math.min(best, wall);
-            bestCpu = Math.min(bestCpu, cpu);
-            System.out.printf(Locale.ROOT, "run %d: %.3f s wall, %.3f s CPU (the process: JIT and GC threads included)%n",
-                    r + 1, wall, cpu);
+            double updates = (double) n * run.steps();
+            System.out.printf(Locale.ROOT, "T = %s, dt = %s: %d steps, %d spikes (%.3f per neuron), %d synaptic events%n",
+                    end, dt, run.steps(), spikes, (double) spikes / n, events);
+            System.out.printf(Locale.ROOT, "simulation on %d thread(s) %.3f s (first run), %.3f s (best of %d):"
+                    + " %.3g neuron updates/s, %.3g synaptic events/s (first run)%n",
+                    threads, first, best, runs, updates / first, events / first);
+            System.out.printf(Locale.ROOT, "RESULT side=java threads=%d n=%d synapses=%d build_s=%.3f sim_s=%.4f"
+                    + " sim_best_s=%.4f cpu_s=%.4f cpu_best_s=%.4f steps=%d spikes=%d events=%d updates_per_s=%.4g"
+                    + " events_per_s=%.4g bytes_per_synapse=%.3f csr_bytes_per_synapse=%.3f%n", threads, n, synapses, build,
+                    first, best, firstCpu, bestCpu, run.steps(), spikes, events, updates / first, events / first, allBytes,
+                    csrBytes);
         }
-        long spikes = run.totalSpikes();
-        long events = 0;
-        for (int j = 0; j < n; j++) {
-            events += (long) run.spikeCounts()[j] * network.outDegree(j);
-        }
-        double updates = (double) n * run.steps();
-        System.out.printf(Locale.ROOT, "T = %s, dt = %s: %d steps, %d spikes (%.3f per neuron), %d synaptic events%n",
-                end, dt, run.steps(), spikes, (double) spikes / n, events);
-        System.out.printf(Locale.ROOT, "simulation %.3f s (first run, JIT included), %.3f s (best of %d):"
-                + " %.3g neuron updates/s, %.3g synaptic events/s (first run)%n",
-                first, best, runs, updates / first, events / first);
         if (export != null) {
             // After the timed runs, so that the export's frozen model does not share their JIT profile.
             start = System.nanoTime();
@@ -135,10 +143,6 @@ public final class NifNetworkRun {
             System.out.printf(Locale.ROOT, "exported network and initial potentials to %s in %.1f s%n", export,
                     seconds(start));
         }
-        System.out.printf(Locale.ROOT, "RESULT side=java threads=%d n=%d synapses=%d build_s=%.3f sim_s=%.4f sim_best_s=%.4f"
-                + " cpu_s=%.4f cpu_best_s=%.4f steps=%d spikes=%d events=%d updates_per_s=%.4g events_per_s=%.4g bytes_per_synapse=%.3f"
-                + " csr_bytes_per_synapse=%.3f%n", threads, n, synapses, build, first, best, firstCpu, bestCpu, run.steps(), spikes, events,
-                updates / first, events / first, allBytes, csrBytes);
     }
 
     private static String required(String option, String value) {
