@@ -297,19 +297,12 @@ public final class FourierInteraction {
         }
         int sums = 2 * b * count;
         for (int c = 0; c < count; c++) {
+            nextPowers(first, size, scratch);
             double re = 0;
             double im = 0;
             for (int q = 0; q < size; q++) {
-                double cr = phase[2 * (first + q)];
-                double ci = phase[2 * (first + q) + 1];
-                double pr = scratch[q];
-                double pi = scratch[imaginary + q];
-                double t = pr * cr - pi * ci;
-                pi = pr * ci + pi * cr;
-                scratch[q] = t;
-                scratch[imaginary + q] = pi;
-                re += t;
-                im -= pi;
+                re += scratch[q];
+                im -= scratch[imaginary + q];
             }
             blockSums[sums + 2 * c] = re;
             blockSums[sums + 2 * c + 1] = im;
@@ -329,20 +322,26 @@ public final class FourierInteraction {
         for (int c = 0; c < count; c++) {
             double ar = coefficient[2 * c];
             double ai = coefficient[2 * c + 1];
+            nextPowers(first, size, scratch);
             for (int q = 0; q < size; q++) {
-                double cr = phase[2 * (first + q)];
-                double ci = phase[2 * (first + q) + 1];
-                double pr = scratch[q];
-                double pi = scratch[imaginary + q];
-                double t = pr * cr - pi * ci;
-                pi = pr * ci + pi * cr;
-                scratch[q] = t;
-                scratch[imaginary + q] = pi;
-                scratch[sum + q] += ar * t - ai * pi;
+                scratch[sum + q] += ar * scratch[q] - ai * scratch[imaginary + q];
             }
         }
         for (int q = 0; q < size; q++) {
             drift[first + q] = kernelMean[0] + 2 * scratch[sum + q];
+        }
+    }
+
+    /** The powers e^{2 pi i k X_j} in scratch (real parts, then imaginary at BLOCK) times e^{2 pi i X_j}: k to k + 1. */
+    private void nextPowers(int first, int size, double[] scratch) {
+        int imaginary = MvSimulator.BLOCK;
+        for (int q = 0; q < size; q++) {
+            double cr = phase[2 * (first + q)];
+            double ci = phase[2 * (first + q) + 1];
+            double pr = scratch[q];
+            double pi = scratch[imaginary + q];
+            scratch[q] = pr * cr - pi * ci;
+            scratch[imaginary + q] = pr * ci + pi * cr;
         }
     }
 
