@@ -479,6 +479,10 @@ public final class TopoParticles {
      * With blocks, runs of 2^blockBits cells along the first axis take the place of cells (no collect).
      */
     private void scan(double rIn, double rOut, boolean collect, boolean blocks) {
+        if (dimension == 1) {
+            scan1d(rIn, rOut, collect, blocks);
+            return;
+        }
         innerLookups.clear();
         possibleLookups.clear();
         runs = 0;
@@ -519,6 +523,90 @@ public final class TopoParticles {
         for (int run = 0; run < runs; run++) {
             collectRun(runSlot[run], runRow[run], runLo[run], runHi[run]);
         }
+    }
+
+    /**
+     * The 1D case of {@link #scan}, the hot path of the simulator: one row per group, so each count
+     * is a difference of two prefix sums computed in place, without planned lookups or branches on
+     * the loaded counts (the loads of all groups stay independent and their misses overlap). The
+     * cells (blocks) of a group are indexed unwrapped, from -C to 2C; see {@link #prefix1d}.
+     */
+    private void scan1d(double rIn, double rOut, boolean collect, boolean blocks) {
+        runs = 0;
+        candidates = 0;
+        double in = rIn - MARGIN;
+        double out = rOut + MARGIN;
+        int unitBits = blocks ? axisBits - blockBits : axisBits;
+        int units = 1 << unitBits;
+        // An arc at least as long as the torus holds every unit (the cells of planRow exactly).
+        boolean innerAll = 2 * in >= 1;
+        boolean possibleAll = 2 * out >= 1;
+        int inner = 0;
+        int possible = 0;
+        for (int slot = 0; slot < activeCount; slot++) {
+            int k = active[slot];
+            double u = target[slot];
+            int total = nodeSize[k];
+            // Inner units lie in the arc (u - in, u + in): innerLo .. innerEnd - 1, none if in <= 0
+            // (then innerEnd <= innerLo); possible ones meet [u - out, u + out].
+            int innerLo = innerAll ? 0 : (int) Math.ceil((u - in) * units);
+            int innerEnd = innerAll ? units : (int) Math.floor((u + in) * units);
+            int possibleLo = possibleAll ? 0 : (int) Math.floor((u - out) * units);
+            int possibleEnd = possibleAll ? units : (int) Math.floor((u + out) * units) + 1;
+            // A run of at least `units` units is the whole row, and its prefix difference is >= total.
+            int innerHere = Math.max(0, Math.min(total,
+                    prefix1d(k, innerEnd, unitBits, total, blocks) - prefix1d(k, innerLo, unitBits, total, blocks)));
+            inner += innerHere;
+            if (collect) {
+                planRuns1d(slot, innerLo, innerEnd, possibleLo, possibleEnd);
+            } else {
+                possible += Math.min(total, prefix1d(k, possibleEnd, unitBits, total, blocks)
+                        - prefix1d(k, possibleLo, unitBits, total, blocks));
+            }
+        }
+        innerCount = inner;
+        possibleCount = possible;
+        if (runs > 0) {
+            touchRuns();
+        }
+        for (int run = 0; run < runs; run++) {
+            collectRun1d(runSlot[run], runLo[run], runHi[run]);
+        }
+    }
+
+    /**
+     * The cells possible but not inner of one group as runs to read (unwrapped indices): all the
+     * possible ones if none is inner, else those on either side of the inner arc, or the complement
+     * of the inner arc when the possible ones go round the torus.
+     */
+    private void planRuns1d(int slot, int innerLo, int innerEnd, int possibleLo, int possibleEnd) {
+        if (innerEnd - innerLo >= cellsPerAxis) {
+            return;
+        }
+        if (possibleEnd - possibleLo >= cellsPerAxis) {
+            possibleLo = 0;
+            possibleEnd = cellsPerAxis;
+        }
+        if (innerEnd <= innerLo) {
+            addRun(slot, 0, possibleLo, possibleEnd - 1);
+        } else if (possibleEnd - possibleLo >= cellsPerAxis) {
+            addRun(slot, 0, innerEnd, innerLo - 1 + cellsPerAxis);
+        } else {
+            addRun(slot, 0, possibleLo, innerLo - 1);
+            addRun(slot, 0, innerEnd, possibleEnd - 1);
+        }
+    }
+
+    /**
+     * The particles of group k in units (cells, or blocks) 0..c-1 of its 1D row unrolled over
+     * [-C, 2C) (negative for c < 0): the prefix of c mod C plus a row total per turn, so that the
+     * count of any run of units, wrapped or not, is one difference of two prefixes.
+     */
+    private int prefix1d(int k, int c, int unitBits, int total, boolean blocks) {
+        int wrapped = c & ((1 << unitBits) - 1);
+        int turns = c >> unitBits;
+        int sum = counts[blockBase[k] + (blocks ? wrapped : wrapped >> blockBits)] + turns * total;
+        return blocks ? sum : sum + counts[cellBase[k] + wrapped];
     }
 
     /**
