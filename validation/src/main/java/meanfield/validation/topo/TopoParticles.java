@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * r^d, where the count is nearly linear) finds lo with U(lo) < target and hi with L(hi) >= target,
  * the target being the order statistic s + 1 among all N (the particle itself has key 0). It counts
  * by blocks of cells (small arrays that stay in cache) until r is within a block of the answer,
- * then by cells, and stops as soon as r is within a cell of it: a cell that may meet the ball of
+ * then by cells, and stops as soon as r is within a cell of it (in 1D the steps are Newton steps on
+ * the count with the partially covered blocks or cells taken pro rata, see {@link #scan1d}): a cell that may meet the ball of
  * radius r - w, w the cell diameter, lies inside the ball of radius r, so (r - w, r + w) brackets. The
  * particle sought then lies in a cell between the two balls; those cells are enumerated, their keys
  * computed exactly, and the wanted one is selected among them (quickselect), a tie being broken
@@ -38,13 +39,18 @@ import java.util.SplittableRandom;
  * <p><b>Cost per query</b>, with g the number of groups still present and C^d about N / (g OCCUPANCY)
  * cells per group: each evaluation of (L, U) costs O(g) prefix lookups in 1D and O(g C) in 2D
  * (O(g C^2) in 3D: one run per row of cells met by the ball); the search takes a handful of
- * evaluations (in P2 with N = 10^6, about 1.5 by blocks and 2.6 by cells); the final enumeration
- * visits the cells that the bracket crosses, about 6 g cells and 8 g OCCUPANCY particles in 1D, and
- * in 2D an annulus about 4 sqrt(2) cells wide, O(sqrt(g N)) particles. So O(g) per event in 1D,
- * independent of N but for cache misses (a few cache lines per group and event, overlapped by
- * batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core shared machine
- * (TopoThroughput): 1D P2 (g = 32) 3.9e4 events/s at N = 10^6, cost per event ~ N^0.11 from 10^4;
- * g = 4: 1.7e5 events/s; 2D P3 (g = 16) about 3e3 events/s at N = 10^4. Sorting is never needed.
+ * evaluations (in P2 with N = 10^6, about 1.9 by blocks and 2.2 by cells; with g = 2, 2.9 and 4.5,
+ * as the boundary cells are mostly empty and rarely straddle the target); the final enumeration
+ * visits the cells that the bracket crosses, about 6 g cells and 6 g OCCUPANCY particles in 1D, and
+ * in 2D an annulus about 4 sqrt(2) cells wide, O(sqrt(g N)) particles. A velocity change updates
+ * O(sqrt C) counters (at g = 2, N = 10^6: C = 2^21, about 1500 per link or unlink, a third of the
+ * time). So O(g) per event in 1D, independent of N but for cache misses (a few cache lines per
+ * group and event, overlapped by batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core
+ * shared machine (TopoThroughput, thread CPU time): 1D P2 (g = 32) 7.7e4 events/s at N = 10^4,
+ * where all fits in L2 and the time is the arithmetic per group and evaluation, and 3.4e4 events/s
+ * at N = 10^6, where cache misses take more than half, cost per event ~ N^0.18 from 10^4; at
+ * N = 10^6, g = 4: 1.4e5 events/s and g = 2: 2.4e5; 2D P3 (g = 16) about 3e3 events/s at N = 10^4.
+ * Sorting is never needed.
  *
  * <p>The state is not thread-safe: one event stream is sequential by nature.
  */
@@ -121,6 +127,12 @@ public final class TopoParticles {
     private int candidates;
     private int innerCount;
     private int possibleCount;
+    /**
+     * 1D, from the last count (not collect): the count at the radius with the units possible but not
+     * inner taken pro rata to the part of them inside the ball, and dF/dr estimated from them.
+     */
+    private double estimate;
+    private double slope;
     private final Lookups innerLookups = new Lookups();
     private final Lookups possibleLookups = new Lookups();
     /** Runs of cells (slot, row, first, last) that the final scan reads. */
@@ -326,8 +338,11 @@ public final class TopoParticles {
         double lo = -1;
         double hi = maxRadius + 1e-6;
         // The search runs on block counts (small arrays that stay in cache) until r is within a
-        // block of the answer, then on cell counts. Secant in z = r^d through the last two
-        // evaluations, starting from (0, 1): particle i alone.
+        // block of the answer, then on cell counts. In 1D, Newton steps on the pro-rata count of
+        // the last evaluation with the slope of the last count by blocks (see scan1d); in 2D and 3D,
+        // secant in z = r^d through the last two evaluations, starting from (0, 1): particle i alone.
+        // Either is only a guess: the bracket (lo, hi) is kept from exact bounds, with bisection
+        // whenever a guess leaves it.
         boolean blocks = true;
         double reach = blockReach;
         double zPrevious = 0;
@@ -335,6 +350,7 @@ public final class TopoParticles {
         double r = Math.min(uniformRadius(wanted), 0.5 * maxRadius);
         for (int step = 0; step < MAX_SEARCH_STEPS; step++) {
             scan(r, r, false, blocks);
+            boolean straddles = false;
             if (possibleCount < wanted) {
                 lo = r;
             } else if (innerCount >= wanted) {
@@ -347,26 +363,41 @@ public final class TopoParticles {
                 if (!blocks) {
                     break;
                 }
-                // Same r again, counted by cells.
-                blocks = false;
-                reach = cellReach;
-                continue;
+                straddles = true;
+                if (dimension > 1) {
+                    // Same r again, counted by cells.
+                    blocks = false;
+                    reach = cellReach;
+                    continue;
+                }
             }
-            if (hi - lo <= 2 * reach) {
+            if (hi - lo <= 2 * reach || straddles) {
                 if (!blocks) {
                     break;
                 }
                 blocks = false;
                 reach = cellReach;
             }
-            double count = 0.5 * ((double) innerCount + possibleCount);
-            double z = volumeVariable(r);
-            double slope = (count - countPrevious) / (z - zPrevious);
-            double guess = slope > 0 ? radiusOf(z + (wanted - count) / slope) : Double.NaN;
-            zPrevious = z;
-            countPrevious = count;
             double left = Math.max(lo, 0);
             double right = Math.min(hi, maxRadius);
+            double guess;
+            if (dimension == 1 && slope > 0) {
+                // Newton on the pro-rata count: after a count by blocks it lands within a few cells
+                // (the error is the scatter of the particles within the partial blocks), so the
+                // search goes on by cells once the step is shorter than a block.
+                guess = r + (wanted - estimate) / slope;
+                if (blocks && Math.abs(guess - r) < blockReach) {
+                    blocks = false;
+                    reach = cellReach;
+                }
+            } else {
+                double count = 0.5 * ((double) innerCount + possibleCount);
+                double z = volumeVariable(r);
+                double secant = (count - countPrevious) / (z - zPrevious);
+                guess = secant > 0 ? radiusOf(z + (wanted - count) / secant) : Double.NaN;
+                zPrevious = z;
+                countPrevious = count;
+            }
             boolean inside = guess > left && guess < right;
             r = inside ? guess : 0.5 * (left + right);
         }
@@ -543,6 +574,9 @@ public final class TopoParticles {
         boolean possibleAll = 2 * out >= 1;
         int inner = 0;
         int possible = 0;
+        double pro = 0;
+        double dFdr = 0;
+        double arc = Math.min(units, 2 * rOut * units);
         for (int slot = 0; slot < activeCount; slot++) {
             int k = active[slot];
             double u = target[slot];
@@ -560,9 +594,27 @@ public final class TopoParticles {
             if (collect) {
                 planRuns1d(slot, innerLo, innerEnd, possibleLo, possibleEnd);
             } else {
-                possible += Math.min(total, prefix1d(k, possibleEnd, unitBits, total, blocks)
+                int possibleHere = Math.min(total, prefix1d(k, possibleEnd, unitBits, total, blocks)
                         - prefix1d(k, possibleLo, unitBits, total, blocks));
+                possible += possibleHere;
+                // The partial units, as spread uniformly over their length: the part inside the arc
+                // counts pro rata, and their density at both ends makes dF/dr.
+                int innerSpan = Math.max(0, Math.min(units, innerEnd - innerLo));
+                int partialSpan = Math.min(units, possibleEnd - possibleLo) - innerSpan;
+                int partial = possibleHere - innerHere;
+                if (partialSpan > 0) {
+                    double share = Math.max(0, Math.min(1, (arc - innerSpan) / partialSpan));
+                    pro += innerHere + partial * share;
+                    dFdr += 2.0 * units * partial / partialSpan;
+                } else {
+                    pro += innerHere;
+                }
             }
+        }
+        estimate = pro;
+        if (blocks) {
+            // By cells the partial units hold a few particles at most: the slope from blocks is steadier.
+            slope = dFdr;
         }
         innerCount = inner;
         possibleCount = possible;
