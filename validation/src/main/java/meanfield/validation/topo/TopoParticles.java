@@ -24,17 +24,17 @@ import java.util.SplittableRandom;
  * answer is the particle of the wanted rank in that order, exactly. For a radius r, whole cells
  * are classified by their distance bounds with a margin of {@value #MARGIN}, far above round-off:
  * L(r) counts the particles of cells certainly inside the ball of radius r, U(r) those of cells that
- * may meet it, so L(r) <= #(key <= r) <= U(r). A safeguarded secant search on r (in the variable
- * r^d, where the count is nearly linear) finds lo with U(lo) < target and hi with L(hi) >= target,
- * the target being the order statistic s + 1 among all N (the particle itself has key 0). It counts
- * by blocks of cells (small arrays that stay in cache) until r is within a block of the answer,
- * then by cells, and stops as soon as r is within a cell of it (in 1D the steps are Newton steps on
- * the count with the partially covered blocks or cells taken pro rata, see {@link #scan1d}): a cell that may meet the ball of
- * radius r - w, w the cell diameter, lies inside the ball of radius r, so (r - w, r + w) brackets. The
- * particle sought then lies in a cell between the two balls; those cells are enumerated, their keys
- * computed exactly, and the wanted one is selected among them (quickselect), a tie being broken
- * uniformly among all particles with the same key. The cells certainly inside the inner ball are
- * only counted.
+ * may meet it, so L(r) <= #(key <= r) <= U(r). A safeguarded search on r (secant steps in the
+ * variable r^d, where the count is nearly linear; in 1D Newton steps on the count with the
+ * partially covered blocks or cells taken pro rata, see {@link #scan1d}) finds lo with
+ * U(lo) < target and hi with L(hi) >= target, the target being the order statistic s + 1 among all
+ * N (the particle itself has key 0). It counts by blocks of cells (small arrays that stay in cache)
+ * until r is within a block of the answer, then by cells, and stops as soon as r is within a cell
+ * of it: a cell that may meet the ball of radius r - w, w the cell diameter, lies inside the ball
+ * of radius r, so (r - w, r + w) brackets. The particle sought then lies in a cell between the two
+ * balls; those cells are enumerated, their keys computed exactly, and the wanted one is selected
+ * among them (quickselect), a tie being broken uniformly among all particles with the same key.
+ * The cells certainly inside the inner ball are only counted.
  *
  * <p><b>Cost per query</b>, with g the number of groups still present and C^d about N / (g OCCUPANCY)
  * cells per group: each evaluation of (L, U) costs O(g) prefix lookups in 1D and O(g C) in 2D
