@@ -68,6 +68,8 @@ public final class TopoParticles {
     private static final double OCCUPANCY = 0.25;
     /** Particles stored inline per cell; the few beyond go to the cell's overflow chain. */
     private static final int SLOTS = 2;
+    /** First co-moving coordinate of an empty slot: negative, where real ones are in [0, 1). */
+    private static final double EMPTY = -1.0;
     /** Safeguard on the radius search; it needs far fewer (about 20 even by pure bisection). */
     private static final int MAX_SEARCH_STEPS = 200;
 
@@ -96,7 +98,8 @@ public final class TopoParticles {
     /**
      * Per group (null for a group empty at the start: the set of velocities present never grows):
      * the inline particles of cell c in slots c SLOTS + s, filled slots first, -1 when empty, with
-     * their co-moving coordinates at ((c SLOTS + s) d + a); the first overflow particle of each cell.
+     * their co-moving coordinates at ((c SLOTS + s) d + a), the first one {@value #EMPTY} for an empty
+     * slot; the first overflow particle of each cell.
      */
     private final int[][] slotParticle;
     private final double[][] slotCoordinate;
@@ -123,7 +126,12 @@ public final class TopoParticles {
     private final double[] axisMin2;
     private final double[] axisMax2;
     private double[] candidateKey = new double[64];
-    private int[] candidate = new int[64];
+    /**
+     * Where each candidate is: (slot in the active list << 32) | its inline slot in that group, or
+     * ~j for particle j given directly. The 1D scan reads only co-moving coordinates, not particle
+     * indices (one cache line fewer per cell run), and only the selected candidates are resolved.
+     */
+    private long[] candidate = new long[64];
     private int candidates;
     private int innerCount;
     private int possibleCount;
@@ -227,6 +235,9 @@ public final class TopoParticles {
             slotParticle[k] = new int[cells * SLOTS];
             Arrays.fill(slotParticle[k], -1);
             slotCoordinate[k] = new double[cells * SLOTS * dimension];
+            for (int c = 0; c < cells * SLOTS; c++) {
+                slotCoordinate[k][c * dimension] = EMPTY;
+            }
             overflow[k] = new int[cells];
             Arrays.fill(overflow[k], -1);
         }
@@ -433,17 +444,22 @@ public final class TopoParticles {
         double key = candidateKey[k];
         int ties = 0;
         for (int c = 0; c < candidates; c++) {
-            if (candidateKey[c] == key && candidate[c] != i) {
+            if (candidateKey[c] == key && particleOf(candidate[c]) != i) {
                 ties++;
             }
         }
         int pick = ties == 1 ? 0 : random.nextInt(ties);
         for (int c = 0; c < candidates; c++) {
-            if (candidateKey[c] == key && candidate[c] != i && pick-- == 0) {
-                return candidate[c];
+            if (candidateKey[c] == key && particleOf(candidate[c]) != i && pick-- == 0) {
+                return particleOf(candidate[c]);
             }
         }
         throw new IllegalStateException("no particle at the selected distance");
+    }
+
+    /** The particle a candidate entry stands for (see {@link #candidate}). */
+    private int particleOf(long where) {
+        return where < 0 ? (int) ~where : slotParticle[active[(int) (where >>> 32)]][(int) where];
     }
 
     /**
@@ -672,8 +688,7 @@ public final class TopoParticles {
             int rowStart = runRow[run] * cellsPerAxis;
             int first = (rowStart + (runLo[run] & (cellsPerAxis - 1))) * SLOTS;
             int last = (rowStart + (runHi[run] & (cellsPerAxis - 1))) * SLOTS + SLOTS - 1;
-            sum += slotParticle[k][first] + slotParticle[k][last] + (long) slotCoordinate[k][first * dimension]
-                    + (long) slotCoordinate[k][last * dimension];
+            sum += (long) slotCoordinate[k][first * dimension] + (long) slotCoordinate[k][last * dimension];
         }
         touched = sum;
     }
@@ -843,25 +858,28 @@ public final class TopoParticles {
     /**
      * The 1D case of {@link #collectRun}, the hot loop of the simulator. Most cells are empty or
      * half full, which makes per-slot branches unpredictable: every slot's key is written and the
-     * count advances only for an occupied slot (-1 marks a free one), without a branch.
+     * count advances only for an occupied slot (coordinate {@value #EMPTY} marks a free one; a real
+     * one is never -0.0, as frac and wrap return +0.0), without a branch. Only the coordinates are
+     * read: the particle indices wait in their own array until a candidate is selected.
      */
     private void collectRun1d(int slot, int lo, int hi) {
         int k = active[slot];
-        int[] particles = slotParticle[k];
         double[] coordinates = slotCoordinate[k];
         double x = query[0];
         double s0 = shift[slot];
+        long where = (long) slot << 32;
         reserve((hi - lo + 1) * SLOTS);
         int m = candidates;
         for (int c = lo; c <= hi; c++) {
             int first = (c & (cellsPerAxis - 1)) * SLOTS;
             for (int s = first; s < first + SLOTS; s++) {
-                int j = particles[s];
-                candidate[m] = j;
-                candidateKey[m] = gap(x, wrap(coordinates[s] + s0));
-                m += ~j >>> 31;
+                double y = coordinates[s];
+                candidate[m] = where | s;
+                candidateKey[m] = gap(x, wrap(y + s0));
+                // 1 for a filled slot (y >= 0), 0 for an empty one (EMPTY has the sign bit).
+                m += (int) (~Double.doubleToRawLongBits(y) >>> 63);
             }
-            if (particles[first + SLOTS - 1] >= 0) {
+            if (coordinates[first + SLOTS - 1] >= 0) {
                 candidates = m;
                 for (int j = overflow[k][first / SLOTS]; j >= 0; j = next[j]) {
                     addCandidate(j, gap(x, wrap(comoving[j] + s0)));
@@ -894,7 +912,7 @@ public final class TopoParticles {
 
     private void addCandidate(int j, double key) {
         reserve(1);
-        candidate[candidates] = j;
+        candidate[candidates] = ~(long) j;
         candidateKey[candidates++] = key;
     }
 
@@ -917,7 +935,7 @@ public final class TopoParticles {
                     double key = candidateKey[a];
                     candidateKey[a] = candidateKey[b];
                     candidateKey[b] = key;
-                    int id = candidate[a];
+                    long id = candidate[a];
                     candidate[a] = candidate[b];
                     candidate[b] = id;
                     a++;
@@ -998,7 +1016,7 @@ public final class TopoParticles {
                 last++;
             }
             store(k, s, particles[last]);
-            particles[last] = -1;
+            clear(k, last);
             int spill = overflow[k][cell];
             if (spill >= 0) {
                 overflow[k][cell] = next[spill];
@@ -1014,6 +1032,12 @@ public final class TopoParticles {
             next[before] = next[i];
         }
         count(k, cell, -1);
+    }
+
+    /** Empties slot s of group k. */
+    private void clear(int k, int s) {
+        slotParticle[k][s] = -1;
+        slotCoordinate[k][s * dimension] = EMPTY;
     }
 
     /** Writes particle i and a copy of its co-moving coordinates into slot s of group k. */
