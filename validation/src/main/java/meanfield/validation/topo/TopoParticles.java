@@ -125,6 +125,19 @@ public final class TopoParticles {
     /** Squared per-axis distance bounds of the cells of axes 1..d-1: [(slot (d - 1) + a - 1) C + c]. */
     private final double[] axisMin2;
     private final double[] axisMax2;
+    /**
+     * 1D: all particles in a lab-frame histogram of blocksPerRow bins, as cumulative counts
+     * (labCumulative[m] = particles in the bins before m): the block counts of every group moved by
+     * its shift at labTime, each block split pro rata between the two bins it straddles. It only
+     * gives the radius search its first guess and slope, good to a few cells (a count by blocks
+     * would cost O(g) per query), so it is rebuilt, O(g blocksPerRow), only once the groups have
+     * moved by a quarter of a bin since labTime; velocity changes in between leave it slightly off.
+     */
+    private final double[] labCumulative;
+    private final double[] labBin;
+    private double labTime = Double.NaN;
+    /** max_k |v_k| in 1D: how fast the lab histogram ages. */
+    private final double maxSpeed;
     private double[] candidateKey = new double[64];
     /**
      * Where each candidate is: (slot in the active list << 32) | its inline slot in that group, or
@@ -136,11 +149,10 @@ public final class TopoParticles {
     private int innerCount;
     private int possibleCount;
     /**
-     * 1D, from the last count (not collect): the count at the radius with the units possible but not
-     * inner taken pro rata to the part of them inside the ball, and dF/dr estimated from them.
+     * 1D, from the last count (not collect): the count at the radius with the cells possible but not
+     * inner taken pro rata to the part of them inside the ball.
      */
     private double estimate;
-    private double slope;
     private final Lookups innerLookups = new Lookups();
     private final Lookups possibleLookups = new Lookups();
     /** Runs of cells (slot, row, first, last) that the final scan reads. */
@@ -252,6 +264,13 @@ public final class TopoParticles {
         target = new double[nodes * dimension];
         axisMin2 = new double[nodes * (dimension - 1) * cellsPerAxis];
         axisMax2 = new double[nodes * (dimension - 1) * cellsPerAxis];
+        labCumulative = new double[dimension == 1 ? blocksPerRow + 1 : 0];
+        labBin = new double[dimension == 1 ? blocksPerRow : 0];
+        double fastest = 0;
+        for (int k = 0; dimension == 1 && k < nodes; k++) {
+            fastest = Math.max(fastest, Math.abs(velocity[k]));
+        }
+        maxSpeed = fastest;
     }
 
     public int dimension() {
@@ -348,20 +367,27 @@ public final class TopoParticles {
         double maxRadius = 0.5 * Math.sqrt(dimension);
         double lo = -1;
         double hi = maxRadius + 1e-6;
-        // The search runs on block counts (small arrays that stay in cache) until r is within a
-        // block of the answer, then on cell counts. In 1D, Newton steps on the pro-rata count of
-        // the last evaluation with the slope of the last count by blocks (see scan1d); in 2D and 3D,
-        // secant in z = r^d through the last two evaluations, starting from (0, 1): particle i alone.
-        // Either is only a guess: the bracket (lo, hi) is kept from exact bounds, with bisection
-        // whenever a guess leaves it.
-        boolean blocks = true;
-        double reach = blockReach;
+        // In 2D and 3D the search runs on block counts (small arrays that stay in cache) until r is
+        // within a block of the answer, then on cell counts, by secant steps in z = r^d through the
+        // last two evaluations, starting from (0, 1): particle i alone. In 1D it runs on cell counts
+        // from the guess of the lab histogram (see labCumulative), a few cells off, by Newton steps
+        // on the pro-rata count (see scan1d) with the histogram's slope there. Either is only a
+        // guess: the bracket (lo, hi) is kept from exact bounds, with bisection whenever a guess
+        // leaves it.
+        boolean blocks = dimension > 1;
+        double reach = blocks ? blockReach : cellReach;
         double zPrevious = 0;
         double countPrevious = 1;
-        double r = Math.min(uniformRadius(wanted), 0.5 * maxRadius);
+        double r;
+        double slope = 0;
+        if (dimension == 1) {
+            r = labRadius(wanted, t);
+            slope = labDensity(query[0] + r) + labDensity(query[0] - r);
+        } else {
+            r = Math.min(uniformRadius(wanted), 0.5 * maxRadius);
+        }
         for (int step = 0; step < MAX_SEARCH_STEPS; step++) {
             scan(r, r, false, blocks);
-            boolean straddles = false;
             if (possibleCount < wanted) {
                 lo = r;
             } else if (innerCount >= wanted) {
@@ -374,33 +400,21 @@ public final class TopoParticles {
                 if (!blocks) {
                     break;
                 }
-                straddles = true;
-                if (dimension > 1) {
-                    // Same r again, counted by cells.
-                    blocks = false;
-                    reach = cellReach;
-                    continue;
-                }
+                // Same r again, counted by cells.
+                blocks = false;
+                reach = cellReach;
+                continue;
             }
-            if (hi - lo <= 2 * reach || straddles) {
+            if (hi - lo <= 2 * reach) {
                 if (!blocks) {
                     break;
                 }
                 blocks = false;
                 reach = cellReach;
             }
-            double left = Math.max(lo, 0);
-            double right = Math.min(hi, maxRadius);
             double guess;
             if (dimension == 1 && slope > 0) {
-                // Newton on the pro-rata count: after a count by blocks it lands within a few cells
-                // (the error is the scatter of the particles within the partial blocks), so the
-                // search goes on by cells once the step is shorter than a block.
                 guess = r + (wanted - estimate) / slope;
-                if (blocks && Math.abs(guess - r) < blockReach) {
-                    blocks = false;
-                    reach = cellReach;
-                }
             } else {
                 double count = 0.5 * ((double) innerCount + possibleCount);
                 double z = volumeVariable(r);
@@ -409,6 +423,8 @@ public final class TopoParticles {
                 zPrevious = z;
                 countPrevious = count;
             }
+            double left = Math.max(lo, 0);
+            double right = Math.min(hi, maxRadius);
             boolean inside = guess > left && guess < right;
             r = inside ? guess : 0.5 * (left + right);
         }
@@ -527,7 +543,8 @@ public final class TopoParticles {
      */
     private void scan(double rIn, double rOut, boolean collect, boolean blocks) {
         if (dimension == 1) {
-            scan1d(rIn, rOut, collect, blocks);
+            // The 1D search never counts by blocks: the lab histogram takes their place.
+            scan1d(rIn, rOut, collect);
             return;
         }
         innerLookups.clear();
@@ -573,65 +590,52 @@ public final class TopoParticles {
     }
 
     /**
-     * The 1D case of {@link #scan}, the hot path of the simulator: one row per group, so each count
-     * is a difference of two prefix sums computed in place, without planned lookups or branches on
-     * the loaded counts (the loads of all groups stay independent and their misses overlap). The
-     * cells (blocks) of a group are indexed unwrapped, from -C to 2C; see {@link #prefix1d}.
+     * The 1D case of {@link #scan}, by cells, the hot path of the simulator: one row per group, so
+     * each count is a difference of two prefix sums computed in place, without planned lookups or
+     * branches on the loaded counts (the loads of all groups stay independent and their misses
+     * overlap). The cells of a group are indexed unwrapped, from -C to 2C; see {@link #prefix1d}.
+     * Without collect, also the pro-rata {@link #estimate}.
      */
-    private void scan1d(double rIn, double rOut, boolean collect, boolean blocks) {
+    private void scan1d(double rIn, double rOut, boolean collect) {
         runs = 0;
         candidates = 0;
         double in = rIn - MARGIN;
         double out = rOut + MARGIN;
-        int unitBits = blocks ? axisBits - blockBits : axisBits;
-        int units = 1 << unitBits;
-        // An arc at least as long as the torus holds every unit (the cells of planRow exactly).
+        int units = cellsPerAxis;
+        // An arc at least as long as the torus holds every cell (as in planRow).
         boolean innerAll = 2 * in >= 1;
         boolean possibleAll = 2 * out >= 1;
         int inner = 0;
         int possible = 0;
         double pro = 0;
-        double dFdr = 0;
         double arc = Math.min(units, 2 * rOut * units);
         for (int slot = 0; slot < activeCount; slot++) {
             int k = active[slot];
             double u = target[slot];
             int total = nodeSize[k];
-            // Inner units lie in the arc (u - in, u + in): innerLo .. innerEnd - 1, none if in <= 0
+            // Inner cells lie in the arc (u - in, u + in): innerLo .. innerEnd - 1, none if in <= 0
             // (then innerEnd <= innerLo); possible ones meet [u - out, u + out].
             int innerLo = innerAll ? 0 : (int) Math.ceil((u - in) * units);
             int innerEnd = innerAll ? units : (int) Math.floor((u + in) * units);
             int possibleLo = possibleAll ? 0 : (int) Math.floor((u - out) * units);
             int possibleEnd = possibleAll ? units : (int) Math.floor((u + out) * units) + 1;
-            // A run of at least `units` units is the whole row, and its prefix difference is >= total.
-            int innerHere = Math.max(0, Math.min(total,
-                    prefix1d(k, innerEnd, unitBits, total, blocks) - prefix1d(k, innerLo, unitBits, total, blocks)));
+            // A run of at least C cells is the whole row, and its prefix difference is >= total.
+            int innerHere = Math.max(0, Math.min(total, prefix1d(k, innerEnd, total) - prefix1d(k, innerLo, total)));
             inner += innerHere;
             if (collect) {
                 planRuns1d(slot, innerLo, innerEnd, possibleLo, possibleEnd);
             } else {
-                int possibleHere = Math.min(total, prefix1d(k, possibleEnd, unitBits, total, blocks)
-                        - prefix1d(k, possibleLo, unitBits, total, blocks));
+                int possibleHere = Math.min(total, prefix1d(k, possibleEnd, total) - prefix1d(k, possibleLo, total));
                 possible += possibleHere;
-                // The partial units, as spread uniformly over their length: the part inside the arc
-                // counts pro rata, and their density at both ends makes dF/dr.
+                // The partial cells, as if their particles were spread uniformly over them: the part
+                // inside the arc counts pro rata.
                 int innerSpan = Math.max(0, Math.min(units, innerEnd - innerLo));
                 int partialSpan = Math.min(units, possibleEnd - possibleLo) - innerSpan;
-                int partial = possibleHere - innerHere;
-                if (partialSpan > 0) {
-                    double share = Math.max(0, Math.min(1, (arc - innerSpan) / partialSpan));
-                    pro += innerHere + partial * share;
-                    dFdr += 2.0 * units * partial / partialSpan;
-                } else {
-                    pro += innerHere;
-                }
+                double share = partialSpan > 0 ? Math.max(0, Math.min(1, (arc - innerSpan) / partialSpan)) : 0;
+                pro += innerHere + (possibleHere - innerHere) * share;
             }
         }
         estimate = pro;
-        if (blocks) {
-            // By cells the partial units hold a few particles at most: the slope from blocks is steadier.
-            slope = dFdr;
-        }
         innerCount = inner;
         possibleCount = possible;
         if (runs > 0) {
@@ -666,15 +670,14 @@ public final class TopoParticles {
     }
 
     /**
-     * The particles of group k in units (cells, or blocks) 0..c-1 of its 1D row unrolled over
-     * [-C, 2C) (negative for c < 0): the prefix of c mod C plus a row total per turn, so that the
-     * count of any run of units, wrapped or not, is one difference of two prefixes.
+     * The particles of group k in cells 0..c-1 of its 1D row unrolled over [-C, 2C) (negative for
+     * c < 0): the prefix of c mod C plus a row total per turn, so that the count of any run of
+     * cells, wrapped or not, is one difference of two prefixes.
      */
-    private int prefix1d(int k, int c, int unitBits, int total, boolean blocks) {
-        int wrapped = c & ((1 << unitBits) - 1);
-        int turns = c >> unitBits;
-        int sum = counts[blockBase[k] + (blocks ? wrapped : wrapped >> blockBits)] + turns * total;
-        return blocks ? sum : sum + counts[cellBase[k] + wrapped];
+    private int prefix1d(int k, int c, int total) {
+        int wrapped = c & (cellsPerAxis - 1);
+        int turns = c >> axisBits;
+        return counts[blockBase[k] + (wrapped >> blockBits)] + counts[cellBase[k] + wrapped] + turns * total;
     }
 
     /**
@@ -950,6 +953,65 @@ public final class TopoParticles {
                 return;
             }
         }
+    }
+
+    /**
+     * 1D: the radius around the query point that holds `count` particles in the lab histogram (see
+     * {@link #labCumulative}), by a few Newton steps from the uniform guess; the histogram is
+     * rebuilt first if the groups have moved by more than a quarter of a bin since it was made.
+     */
+    private double labRadius(int count, double t) {
+        if (!(Math.abs(t - labTime) * maxSpeed * blocksPerRow <= 0.25)) {
+            buildLab(t);
+        }
+        double x = query[0];
+        double r = Math.min(uniformRadius(count), 0.25);
+        for (int step = 0; step < 4; step++) {
+            double density = labDensity(x + r) + labDensity(x - r);
+            if (!(density > 0)) {
+                break;
+            }
+            r = Math.max(0, Math.min(0.5, r + (count - labPrefix(x + r) + labPrefix(x - r)) / density));
+        }
+        return r;
+    }
+
+    /** Lab-histogram particles in [0, y) for y in (-1, 2) (negative below 0), pro rata within a bin. */
+    private double labPrefix(double y) {
+        double z = y * blocksPerRow;
+        int bin = (int) Math.floor(z);
+        int wrapped = bin & (blocksPerRow - 1);
+        double below = labCumulative[wrapped];
+        return Math.floor(z / blocksPerRow) * size + below + (labCumulative[wrapped + 1] - below) * (z - bin);
+    }
+
+    /** Lab-histogram particles per unit length at y. */
+    private double labDensity(double y) {
+        int wrapped = (int) Math.floor(y * blocksPerRow) & (blocksPerRow - 1);
+        return (labCumulative[wrapped + 1] - labCumulative[wrapped]) * blocksPerRow;
+    }
+
+    /** The lab histogram at time t from the block counts of every group (see {@link #labCumulative}). */
+    private void buildLab(double t) {
+        int bins = blocksPerRow;
+        Arrays.fill(labBin, 0.0);
+        for (int slot = 0; slot < activeCount; slot++) {
+            int k = active[slot];
+            double offset = frac(velocity[k] * t) * bins;
+            int whole = (int) offset;
+            double share = offset - whole;
+            int base = blockBase[k];
+            for (int b = 0; b < bins; b++) {
+                double particles = counts[base + b + 1] - counts[base + b];
+                int bin = (b + whole) & (bins - 1);
+                labBin[bin] += particles * (1 - share);
+                labBin[(bin + 1) & (bins - 1)] += particles * share;
+            }
+        }
+        for (int b = 0; b < bins; b++) {
+            labCumulative[b + 1] = labCumulative[b] + labBin[b];
+        }
+        labTime = t;
     }
 
     /** The radius holding `count` particles if they were spread uniformly (a starting guess). */
