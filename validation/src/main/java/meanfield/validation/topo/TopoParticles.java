@@ -12,45 +12,52 @@ import java.util.SplittableRandom;
  * each particle stores its co-moving coordinate y = x(t) - v_k t (mod 1), fixed between the events
  * that change its velocity; its position is x(t) = y + frac(v_k t) (mod 1). Each group keeps its
  * particles in a grid of C^d cells of its co-moving frame (C a power of two, the same for all
- * groups). A cell stores its first {@value #SLOTS} particles inline (co-moving coordinates and
- * indices side by side, so that the cells a query reads are contiguous memory rather than a chase
- * through particle arrays) and chains the rest through a primitive array; the cell counts are kept
- * in two-level prefix sums along the first axis, so the number of particles in any run of cells of
- * a row is two loads and moving one particle updates O(sqrt C) counters. Nothing changes as time
- * passes except the shifts frac(v_k t); a velocity change is one removal and one insertion, O(sqrt C).
+ * groups). A cell stores its first {@value #SLOTS} particles inline (their co-moving coordinates in
+ * one array and their indices in another, cell after cell, so that the cells a query reads are
+ * contiguous memory rather than a chase through particle arrays; an empty slot has a negative
+ * coordinate, so the 1D query reads the coordinates alone) and chains the rest through a primitive
+ * array; the cell counts are kept in two-level prefix sums along the first axis, so the number of
+ * particles in any run of cells of a row is two loads and moving one particle updates O(sqrt C)
+ * counters. Nothing changes as time passes except the shifts frac(v_k t); a velocity change is one
+ * removal and one insertion, O(sqrt C). In 1D a lab-frame histogram of all particles, rebuilt from
+ * the block counts as the groups move, gives the radius search its first guess.
  *
  * <p><b>Rank query.</b> Distances are compared by their floating-point key: the minimum-image
  * distance in 1D and its square sum_a |x_a - y_a|^2 in 2D and 3D (see {@link #distanceKey}); the
  * answer is the particle of the wanted rank in that order, exactly. For a radius r, whole cells
  * are classified by their distance bounds with a margin of {@value #MARGIN}, far above round-off:
  * L(r) counts the particles of cells certainly inside the ball of radius r, U(r) those of cells that
- * may meet it, so L(r) <= #(key <= r) <= U(r). A safeguarded search on r (secant steps in the
- * variable r^d, where the count is nearly linear; in 1D Newton steps on the count with the
- * partially covered blocks or cells taken pro rata, see {@link #scan1d}) finds lo with
+ * may meet it, so L(r) <= #(key <= r) <= U(r). A safeguarded search on r finds lo with
  * U(lo) < target and hi with L(hi) >= target, the target being the order statistic s + 1 among all
- * N (the particle itself has key 0). It counts by blocks of cells (small arrays that stay in cache)
- * until r is within a block of the answer, then by cells, and stops as soon as r is within a cell
- * of it: a cell that may meet the ball of radius r - w, w the cell diameter, lies inside the ball
- * of radius r, so (r - w, r + w) brackets. The particle sought then lies in a cell between the two
- * balls; those cells are enumerated, their keys computed exactly, and the wanted one is selected
- * among them (quickselect), a tie being broken uniformly among all particles with the same key.
- * The cells certainly inside the inner ball are only counted.
+ * N (the particle itself has key 0). In 2D and 3D it takes secant steps in the variable r^d, where
+ * the count is nearly linear, counting by blocks of cells (small arrays that stay in cache) until r
+ * is within a block of the answer, then by cells; in 1D it starts by cells from the guess of the lab
+ * histogram and takes Newton steps on the count with the partially covered cells taken pro rata
+ * (see {@link #scan1d}). Any guess will do, as lo and hi come from exact bounds (with bisection when
+ * a guess leaves them). It stops as soon as r is within a cell of the answer: a cell that may meet
+ * the ball of radius r - w, w the cell diameter, lies inside the ball of radius r, so (r - w, r + w)
+ * brackets. The particle sought then lies in a cell between the two balls; those cells are
+ * enumerated, their keys computed exactly, and the wanted one is selected among them
+ * (quickselect), a tie being broken uniformly among all particles with the same key. The cells
+ * certainly inside the inner ball are only counted.
  *
  * <p><b>Cost per query</b>, with g the number of groups still present and C^d about N / (g OCCUPANCY)
  * cells per group: each evaluation of (L, U) costs O(g) prefix lookups in 1D and O(g C) in 2D
  * (O(g C^2) in 3D: one run per row of cells met by the ball); the search takes a handful of
- * evaluations (in P2 with N = 10^6, about 1.9 by blocks and 2.2 by cells; with g = 2, 2.9 and 4.5,
- * as the boundary cells are mostly empty and rarely straddle the target); the final enumeration
- * visits the cells that the bracket crosses, about 6 g cells and 6 g OCCUPANCY particles in 1D, and
- * in 2D an annulus about 4 sqrt(2) cells wide, O(sqrt(g N)) particles. A velocity change updates
- * O(sqrt C) counters (at g = 2, N = 10^6: C = 2^21, about 1500 per link or unlink, a third of the
- * time). So O(g) per event in 1D, independent of N but for cache misses (a few cache lines per
- * group and event, overlapped by batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core
- * shared machine (TopoThroughput, thread CPU time): 1D P2 (g = 32) 7.7e4 events/s at N = 10^4,
- * where all fits in L2 and the time is the arithmetic per group and evaluation, and 3.4e4 events/s
- * at N = 10^6, where cache misses take more than half, cost per event ~ N^0.18 from 10^4; at
- * N = 10^6, g = 4: 1.4e5 events/s and g = 2: 2.4e5; 2D P3 (g = 16) about 3e3 events/s at N = 10^4.
- * Sorting is never needed.
+ * evaluations (in 1D with N = 10^6, by cells only: about 2.2 for g = 32, 3.7 for g = 4 and 4.6 for
+ * g = 2, where the boundary cells are mostly empty and rarely straddle the target); the final
+ * enumeration visits the cells that the bracket crosses, about 6 g cells and 6 g OCCUPANCY particles
+ * in 1D, and in 2D an annulus about 4 sqrt(2) cells wide, O(sqrt(g N)) particles. A velocity change
+ * updates O(sqrt C) counters (about 1500 per link or unlink at g = 2, N = 10^6, C = 2^21; a third
+ * prefix level, cutting that to a few hundred, gained nothing, each prefix then costing a third
+ * load). The lab histogram costs O(g C^(1/2)) per rebuild, every C^(-1/2) / (4 max|v|) in time.
+ * So O(g) per event in 1D, independent of N but for cache misses (a few cache lines per group and
+ * event, overlapped by batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core shared
+ * machine (thread CPU time, P2 of TopoThroughput): 1D, g = 32: 1.2e5 events/s at N = 10^4, where all
+ * fits in L2 and the time is the arithmetic per group and evaluation (the final enumeration about
+ * half of it), and 5e4 events/s at N = 10^6, where cache misses take more than half; at N = 10^6,
+ * g = 4: 2.2e5 events/s and g = 2: 2.7e5; 2D P3 (g = 16) about 3e3 events/s at N = 10^4. Sorting
+ * is never needed.
  *
  * <p>The state is not thread-safe: one event stream is sequential by nature.
  */
@@ -62,8 +69,10 @@ public final class TopoParticles {
     private static final double MARGIN = 1e-12;
     /**
      * Particles per cell aimed at when the grid is chosen (mean over the groups present at the start).
-     * A query reads all particles of the cells its final bracket crosses, about 8 g OCCUPANCY of them
+     * A query reads all particles of the cells its final bracket crosses, about 6 g OCCUPANCY of them
      * (g groups), so smaller is faster until memory, C^d (SLOTS (8 d + 4) + 8) bytes per group, tells.
+     * In 1D P2 (g = 32), paired runs found 0.25 with 2 slots best: 0.125 with 1 slot, 0.5 with 2 or 3
+     * and 1 with 4 were 0 to 25% slower at N = 10^6 and up to 70% at N = 10^4.
      */
     private static final double OCCUPANCY = 0.25;
     /** Particles stored inline per cell; the few beyond go to the cell's overflow chain. */
