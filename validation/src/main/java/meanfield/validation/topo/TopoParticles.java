@@ -53,11 +53,12 @@ import java.util.SplittableRandom;
  * load). The lab histogram costs O(g C^(1/2)) per rebuild, every C^(-1/2) / (4 max|v|) in time.
  * So O(g) per event in 1D, independent of N but for cache misses (a few cache lines per group and
  * event, overlapped by batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core shared
- * machine (thread CPU time, P2 of TopoThroughput): 1D, g = 32: 1.2e5 events/s at N = 10^4, where all
- * fits in L2 and the time is the arithmetic per group and evaluation (the final enumeration about
- * half of it), and 5e4 events/s at N = 10^6, where cache misses take more than half; at N = 10^6,
- * g = 4: 2.2e5 events/s and g = 2: 2.7e5; 2D P3 (g = 16) about 3e3 events/s at N = 10^4. Sorting
- * is never needed.
+ * machine (thread CPU time, P2 of TopoThroughput; the load of the machine moves these by 10-20%):
+ * 1D, g = 32: about 1.1e5 events/s at N = 10^4, where all fits in L2 and the time is the
+ * arithmetic per group and evaluation (the final enumeration about half of it), and 4.5e4 to 5e4
+ * events/s at N = 10^6, where cache misses take more than half; at N = 10^6, g = 4: 1.6e5 to
+ * 2.2e5 events/s and g = 2: 2.3e5 to 2.7e5; 2D P3 (g = 16) about 3e3 events/s at N = 10^4.
+ * Sorting is never needed.
  *
  * <p>The state is not thread-safe: one event stream is sequential by nature.
  */
