@@ -8,14 +8,19 @@ import java.util.SplittableRandom;
  * never drawn. Used for the rank law K(s/(N-1)) / sum K and for sampling initial data on cells.
  */
 public final class AliasTable {
-    /** Probability of keeping column k rather than taking its alias. */
-    private final double[] keep;
-    private final int[] alias;
+    /**
+     * Column k at 2k and 2k + 1: the probability of keeping k rather than taking its alias, and the
+     * alias (exact as a double). Side by side, a draw from a large table misses the cache once.
+     */
+    private final double[] column;
 
     public AliasTable(double[] weights) {
         int n = weights.length;
         if (n == 0) {
             throw new IllegalArgumentException("an alias table needs at least one weight");
+        }
+        if (n > (Integer.MAX_VALUE - 8) / 2) {
+            throw new IllegalArgumentException(n + " weights are more than an alias table holds");
         }
         double sum = 0;
         for (int k = 0; k < n; k++) {
@@ -27,8 +32,8 @@ public final class AliasTable {
         if (!(sum > 0)) {
             throw new IllegalArgumentException("the weights of an alias table must not all be zero");
         }
-        keep = new double[n];
-        alias = new int[n];
+        double[] keep = new double[n];
+        int[] alias = new int[n];
         // Columns scaled to mean 1: those below 1 are topped up from those above, one donor at a time.
         double[] scaled = new double[n];
         int[] small = new int[n];
@@ -67,6 +72,11 @@ public final class AliasTable {
             keep[s] = weights[s] > 0 ? 1 : 0;
             alias[s] = weights[s] > 0 ? s : largestWeight(weights);
         }
+        column = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            column[2 * k] = keep[k];
+            column[2 * k + 1] = alias[k];
+        }
     }
 
     private static int largestWeight(double[] weights) {
@@ -80,12 +90,12 @@ public final class AliasTable {
     }
 
     public int size() {
-        return keep.length;
+        return column.length / 2;
     }
 
     /** An index drawn with probability proportional to its weight. */
     public int sample(SplittableRandom random) {
-        int k = random.nextInt(keep.length);
-        return random.nextDouble() < keep[k] ? k : alias[k];
+        int k = random.nextInt(column.length / 2);
+        return random.nextDouble() < column[2 * k] ? k : (int) column[2 * k + 1];
     }
 }

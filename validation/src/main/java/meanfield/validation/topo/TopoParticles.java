@@ -12,39 +12,53 @@ import java.util.SplittableRandom;
  * each particle stores its co-moving coordinate y = x(t) - v_k t (mod 1), fixed between the events
  * that change its velocity; its position is x(t) = y + frac(v_k t) (mod 1). Each group keeps its
  * particles in a grid of C^d cells of its co-moving frame (C a power of two, the same for all
- * groups). A cell stores its first {@value #SLOTS} particles inline (co-moving coordinates and
- * indices side by side, so that the cells a query reads are contiguous memory rather than a chase
- * through particle arrays) and chains the rest through a primitive array; the cell counts are kept
- * in two-level prefix sums along the first axis, so the number of particles in any run of cells of
- * a row is two loads and moving one particle updates O(sqrt C) counters. Nothing changes as time
- * passes except the shifts frac(v_k t); a velocity change is one removal and one insertion, O(sqrt C).
+ * groups). A cell stores its first {@value #SLOTS} particles inline (their co-moving coordinates in
+ * one array and their indices in another, cell after cell, so that the cells a query reads are
+ * contiguous memory rather than a chase through particle arrays; an empty slot has a negative
+ * coordinate, so the 1D query reads the coordinates alone) and chains the rest through a primitive
+ * array; the cell counts are kept in two-level prefix sums along the first axis, so the number of
+ * particles in any run of cells of a row is two loads and moving one particle updates O(sqrt C)
+ * counters. Nothing changes as time passes except the shifts frac(v_k t); a velocity change is one
+ * removal and one insertion, O(sqrt C). In 1D a lab-frame histogram of all particles, rebuilt from
+ * the block counts as the groups move, gives the radius search its first guess.
  *
  * <p><b>Rank query.</b> Distances are compared by their floating-point key: the minimum-image
  * distance in 1D and its square sum_a |x_a - y_a|^2 in 2D and 3D (see {@link #distanceKey}); the
  * answer is the particle of the wanted rank in that order, exactly. For a radius r, whole cells
  * are classified by their distance bounds with a margin of {@value #MARGIN}, far above round-off:
  * L(r) counts the particles of cells certainly inside the ball of radius r, U(r) those of cells that
- * may meet it, so L(r) <= #(key <= r) <= U(r). A safeguarded secant search on r (in the variable
- * r^d, where the count is nearly linear) finds lo with U(lo) < target and hi with L(hi) >= target,
- * the target being the order statistic s + 1 among all N (the particle itself has key 0). It counts
- * by blocks of cells (small arrays that stay in cache) until r is within a block of the answer,
- * then by cells, and stops as soon as r is within a cell of it: a cell that may meet the ball of
- * radius r - w, w the cell diameter, lies inside the ball of radius r, so (r - w, r + w) brackets. The
- * particle sought then lies in a cell between the two balls; those cells are enumerated, their keys
- * computed exactly, and the wanted one is selected among them (quickselect), a tie being broken
- * uniformly among all particles with the same key. The cells certainly inside the inner ball are
- * only counted.
+ * may meet it, so L(r) <= #(key <= r) <= U(r). A safeguarded search on r finds lo with
+ * U(lo) < target and hi with L(hi) >= target, the target being the order statistic s + 1 among all
+ * N (the particle itself has key 0). In 2D and 3D it takes secant steps in the variable r^d, where
+ * the count is nearly linear, counting by blocks of cells (small arrays that stay in cache) until r
+ * is within a block of the answer, then by cells; in 1D it starts by cells from the guess of the lab
+ * histogram and takes Newton steps on the count with the partially covered cells taken pro rata
+ * (see {@link #scan1d}). Any guess will do, as lo and hi come from exact bounds (with bisection when
+ * a guess leaves them). It stops as soon as r is within a cell of the answer: a cell that may meet
+ * the ball of radius r - w, w the cell diameter, lies inside the ball of radius r, so (r - w, r + w)
+ * brackets. The particle sought then lies in a cell between the two balls; those cells are
+ * enumerated, their keys computed exactly, and the wanted one is selected among them
+ * (quickselect), a tie being broken uniformly among all particles with the same key. The cells
+ * certainly inside the inner ball are only counted.
  *
  * <p><b>Cost per query</b>, with g the number of groups still present and C^d about N / (g OCCUPANCY)
  * cells per group: each evaluation of (L, U) costs O(g) prefix lookups in 1D and O(g C) in 2D
  * (O(g C^2) in 3D: one run per row of cells met by the ball); the search takes a handful of
- * evaluations (in P2 with N = 10^6, about 1.5 by blocks and 2.6 by cells); the final enumeration
- * visits the cells that the bracket crosses, about 6 g cells and 8 g OCCUPANCY particles in 1D, and
- * in 2D an annulus about 4 sqrt(2) cells wide, O(sqrt(g N)) particles. So O(g) per event in 1D,
- * independent of N but for cache misses (a few cache lines per group and event, overlapped by
- * batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core shared machine
- * (TopoThroughput): 1D P2 (g = 32) 3.9e4 events/s at N = 10^6, cost per event ~ N^0.11 from 10^4;
- * g = 4: 1.7e5 events/s; 2D P3 (g = 16) about 3e3 events/s at N = 10^4. Sorting is never needed.
+ * evaluations (in 1D with N = 10^6, by cells only: about 2.2 for g = 32, 3.7 for g = 4 and 4.6 for
+ * g = 2, where the boundary cells are mostly empty and rarely straddle the target); the final
+ * enumeration visits the cells that the bracket crosses, about 6 g cells and 6 g OCCUPANCY particles
+ * in 1D, and in 2D an annulus about 4 sqrt(2) cells wide, O(sqrt(g N)) particles. A velocity change
+ * updates O(sqrt C) counters (about 1500 per link or unlink at g = 2, N = 10^6, C = 2^21; a third
+ * prefix level, cutting that to a few hundred, gained nothing, each prefix then costing a third
+ * load). The lab histogram costs O(g C^(1/2)) per rebuild, every C^(-1/2) / (4 max|v|) in time.
+ * So O(g) per event in 1D, independent of N but for cache misses (a few cache lines per group and
+ * event, overlapped by batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core shared
+ * machine (thread CPU time, P2 of TopoThroughput; the load of the machine moves these by 10-20%):
+ * 1D, g = 32: about 1.1e5 events/s at N = 10^4, where all fits in L2 and the time is the
+ * arithmetic per group and evaluation (the final enumeration about half of it), and 4.5e4 to 5e4
+ * events/s at N = 10^6, where cache misses take more than half; at N = 10^6, g = 4: 1.6e5 to
+ * 2.2e5 events/s and g = 2: 2.3e5 to 2.7e5; 2D P3 (g = 16) about 3e3 events/s at N = 10^4.
+ * Sorting is never needed.
  *
  * <p>The state is not thread-safe: one event stream is sequential by nature.
  */
@@ -56,12 +70,16 @@ public final class TopoParticles {
     private static final double MARGIN = 1e-12;
     /**
      * Particles per cell aimed at when the grid is chosen (mean over the groups present at the start).
-     * A query reads all particles of the cells its final bracket crosses, about 8 g OCCUPANCY of them
+     * A query reads all particles of the cells its final bracket crosses, about 6 g OCCUPANCY of them
      * (g groups), so smaller is faster until memory, C^d (SLOTS (8 d + 4) + 8) bytes per group, tells.
+     * In 1D P2 (g = 32), paired runs found 0.25 with 2 slots best: 0.125 with 1 slot, 0.5 with 2 or 3
+     * and 1 with 4 were 0 to 25% slower at N = 10^6 and up to 70% at N = 10^4.
      */
     private static final double OCCUPANCY = 0.25;
     /** Particles stored inline per cell; the few beyond go to the cell's overflow chain. */
     private static final int SLOTS = 2;
+    /** First co-moving coordinate of an empty slot: negative, where real ones are in [0, 1). */
+    private static final double EMPTY = -1.0;
     /** Safeguard on the radius search; it needs far fewer (about 20 even by pure bisection). */
     private static final int MAX_SEARCH_STEPS = 200;
 
@@ -90,7 +108,8 @@ public final class TopoParticles {
     /**
      * Per group (null for a group empty at the start: the set of velocities present never grows):
      * the inline particles of cell c in slots c SLOTS + s, filled slots first, -1 when empty, with
-     * their co-moving coordinates at ((c SLOTS + s) d + a); the first overflow particle of each cell.
+     * their co-moving coordinates at ((c SLOTS + s) d + a), the first one {@value #EMPTY} for an empty
+     * slot; the first overflow particle of each cell.
      */
     private final int[][] slotParticle;
     private final double[][] slotCoordinate;
@@ -116,11 +135,34 @@ public final class TopoParticles {
     /** Squared per-axis distance bounds of the cells of axes 1..d-1: [(slot (d - 1) + a - 1) C + c]. */
     private final double[] axisMin2;
     private final double[] axisMax2;
+    /**
+     * 1D: all particles in a lab-frame histogram of blocksPerRow bins, as cumulative counts
+     * (labCumulative[m] = particles in the bins before m): the block counts of every group moved by
+     * its shift at labTime, each block split pro rata between the two bins it straddles. It only
+     * gives the radius search its first guess and slope, good to a few cells (a count by blocks
+     * would cost O(g) per query), so it is rebuilt, O(g blocksPerRow), only once the groups have
+     * moved by a quarter of a bin since labTime; velocity changes in between leave it slightly off.
+     */
+    private final double[] labCumulative;
+    private final double[] labBin;
+    private double labTime = Double.NaN;
+    /** max_k |v_k| in 1D: how fast the lab histogram ages. */
+    private final double maxSpeed;
     private double[] candidateKey = new double[64];
-    private int[] candidate = new int[64];
+    /**
+     * Where each candidate is: (slot in the active list << 32) | its inline slot in that group, or
+     * ~j for particle j given directly. The 1D scan reads only co-moving coordinates, not particle
+     * indices (one cache line fewer per cell run), and only the selected candidates are resolved.
+     */
+    private long[] candidate = new long[64];
     private int candidates;
     private int innerCount;
     private int possibleCount;
+    /**
+     * 1D, from the last count (not collect): the count at the radius with the cells possible but not
+     * inner taken pro rata to the part of them inside the ball.
+     */
+    private double estimate;
     private final Lookups innerLookups = new Lookups();
     private final Lookups possibleLookups = new Lookups();
     /** Runs of cells (slot, row, first, last) that the final scan reads. */
@@ -215,6 +257,9 @@ public final class TopoParticles {
             slotParticle[k] = new int[cells * SLOTS];
             Arrays.fill(slotParticle[k], -1);
             slotCoordinate[k] = new double[cells * SLOTS * dimension];
+            for (int c = 0; c < cells * SLOTS; c++) {
+                slotCoordinate[k][c * dimension] = EMPTY;
+            }
             overflow[k] = new int[cells];
             Arrays.fill(overflow[k], -1);
         }
@@ -229,6 +274,13 @@ public final class TopoParticles {
         target = new double[nodes * dimension];
         axisMin2 = new double[nodes * (dimension - 1) * cellsPerAxis];
         axisMax2 = new double[nodes * (dimension - 1) * cellsPerAxis];
+        labCumulative = new double[dimension == 1 ? blocksPerRow + 1 : 0];
+        labBin = new double[dimension == 1 ? blocksPerRow : 0];
+        double fastest = 0;
+        for (int k = 0; dimension == 1 && k < nodes; k++) {
+            fastest = Math.max(fastest, Math.abs(velocity[k]));
+        }
+        maxSpeed = fastest;
     }
 
     public int dimension() {
@@ -325,14 +377,25 @@ public final class TopoParticles {
         double maxRadius = 0.5 * Math.sqrt(dimension);
         double lo = -1;
         double hi = maxRadius + 1e-6;
-        // The search runs on block counts (small arrays that stay in cache) until r is within a
-        // block of the answer, then on cell counts. Secant in z = r^d through the last two
-        // evaluations, starting from (0, 1): particle i alone.
-        boolean blocks = true;
-        double reach = blockReach;
+        // In 2D and 3D the search runs on block counts (small arrays that stay in cache) until r is
+        // within a block of the answer, then on cell counts, by secant steps in z = r^d through the
+        // last two evaluations, starting from (0, 1): particle i alone. In 1D it runs on cell counts
+        // from the guess of the lab histogram (see labCumulative), a few cells off, by Newton steps
+        // on the pro-rata count (see scan1d) with the histogram's slope there. Either is only a
+        // guess: the bracket (lo, hi) is kept from exact bounds, with bisection whenever a guess
+        // leaves it.
+        boolean blocks = dimension > 1;
+        double reach = blocks ? blockReach : cellReach;
         double zPrevious = 0;
         double countPrevious = 1;
-        double r = Math.min(uniformRadius(wanted), 0.5 * maxRadius);
+        double r;
+        double slope = 0;
+        if (dimension == 1) {
+            r = labRadius(wanted, t);
+            slope = labDensity(query[0] + r) + labDensity(query[0] - r);
+        } else {
+            r = Math.min(uniformRadius(wanted), 0.5 * maxRadius);
+        }
         for (int step = 0; step < MAX_SEARCH_STEPS; step++) {
             scan(r, r, false, blocks);
             if (possibleCount < wanted) {
@@ -359,12 +422,17 @@ public final class TopoParticles {
                 blocks = false;
                 reach = cellReach;
             }
-            double count = 0.5 * ((double) innerCount + possibleCount);
-            double z = volumeVariable(r);
-            double slope = (count - countPrevious) / (z - zPrevious);
-            double guess = slope > 0 ? radiusOf(z + (wanted - count) / slope) : Double.NaN;
-            zPrevious = z;
-            countPrevious = count;
+            double guess;
+            if (dimension == 1 && slope > 0) {
+                guess = r + (wanted - estimate) / slope;
+            } else {
+                double count = 0.5 * ((double) innerCount + possibleCount);
+                double z = volumeVariable(r);
+                double secant = (count - countPrevious) / (z - zPrevious);
+                guess = secant > 0 ? radiusOf(z + (wanted - count) / secant) : Double.NaN;
+                zPrevious = z;
+                countPrevious = count;
+            }
             double left = Math.max(lo, 0);
             double right = Math.min(hi, maxRadius);
             boolean inside = guess > left && guess < right;
@@ -402,17 +470,22 @@ public final class TopoParticles {
         double key = candidateKey[k];
         int ties = 0;
         for (int c = 0; c < candidates; c++) {
-            if (candidateKey[c] == key && candidate[c] != i) {
+            if (candidateKey[c] == key && particleOf(candidate[c]) != i) {
                 ties++;
             }
         }
         int pick = ties == 1 ? 0 : random.nextInt(ties);
         for (int c = 0; c < candidates; c++) {
-            if (candidateKey[c] == key && candidate[c] != i && pick-- == 0) {
-                return candidate[c];
+            if (candidateKey[c] == key && particleOf(candidate[c]) != i && pick-- == 0) {
+                return particleOf(candidate[c]);
             }
         }
         throw new IllegalStateException("no particle at the selected distance");
+    }
+
+    /** The particle a candidate entry stands for (see {@link #candidate}). */
+    private int particleOf(long where) {
+        return where < 0 ? (int) ~where : slotParticle[active[(int) (where >>> 32)]][(int) where];
     }
 
     /**
@@ -479,6 +552,11 @@ public final class TopoParticles {
      * With blocks, runs of 2^blockBits cells along the first axis take the place of cells (no collect).
      */
     private void scan(double rIn, double rOut, boolean collect, boolean blocks) {
+        if (dimension == 1) {
+            // The 1D search never counts by blocks: the lab histogram takes their place.
+            scan1d(rIn, rOut, collect);
+            return;
+        }
         innerLookups.clear();
         possibleLookups.clear();
         runs = 0;
@@ -522,6 +600,97 @@ public final class TopoParticles {
     }
 
     /**
+     * The 1D case of {@link #scan}, by cells, the hot path of the simulator: one row per group, so
+     * each count is a difference of two prefix sums computed in place, without planned lookups or
+     * branches on the loaded counts (the loads of all groups stay independent and their misses
+     * overlap). The cells of a group are indexed unwrapped, from -C to 2C; see {@link #prefix1d}.
+     * Without collect, also the pro-rata {@link #estimate}.
+     */
+    private void scan1d(double rIn, double rOut, boolean collect) {
+        runs = 0;
+        candidates = 0;
+        double in = rIn - MARGIN;
+        double out = rOut + MARGIN;
+        int units = cellsPerAxis;
+        // An arc at least as long as the torus holds every cell (as in planRow).
+        boolean innerAll = 2 * in >= 1;
+        boolean possibleAll = 2 * out >= 1;
+        int inner = 0;
+        int possible = 0;
+        double pro = 0;
+        double arc = Math.min(units, 2 * rOut * units);
+        for (int slot = 0; slot < activeCount; slot++) {
+            int k = active[slot];
+            double u = target[slot];
+            int total = nodeSize[k];
+            // Inner cells lie in the arc (u - in, u + in): innerLo .. innerEnd - 1, none if in <= 0
+            // (then innerEnd <= innerLo); possible ones meet [u - out, u + out].
+            int innerLo = innerAll ? 0 : (int) Math.ceil((u - in) * units);
+            int innerEnd = innerAll ? units : (int) Math.floor((u + in) * units);
+            int possibleLo = possibleAll ? 0 : (int) Math.floor((u - out) * units);
+            int possibleEnd = possibleAll ? units : (int) Math.floor((u + out) * units) + 1;
+            // A run of at least C cells is the whole row, and its prefix difference is >= total.
+            int innerHere = Math.max(0, Math.min(total, prefix1d(k, innerEnd, total) - prefix1d(k, innerLo, total)));
+            inner += innerHere;
+            if (collect) {
+                planRuns1d(slot, innerLo, innerEnd, possibleLo, possibleEnd);
+            } else {
+                int possibleHere = Math.min(total, prefix1d(k, possibleEnd, total) - prefix1d(k, possibleLo, total));
+                possible += possibleHere;
+                // The partial cells, as if their particles were spread uniformly over them: the part
+                // inside the arc counts pro rata.
+                int innerSpan = Math.max(0, Math.min(units, innerEnd - innerLo));
+                int partialSpan = Math.min(units, possibleEnd - possibleLo) - innerSpan;
+                double share = partialSpan > 0 ? Math.max(0, Math.min(1, (arc - innerSpan) / partialSpan)) : 0;
+                pro += innerHere + (possibleHere - innerHere) * share;
+            }
+        }
+        estimate = pro;
+        innerCount = inner;
+        possibleCount = possible;
+        if (runs > 0) {
+            touchRuns();
+        }
+        for (int run = 0; run < runs; run++) {
+            collectRun1d(runSlot[run], runLo[run], runHi[run]);
+        }
+    }
+
+    /**
+     * The cells possible but not inner of one group as runs to read (unwrapped indices): all the
+     * possible ones if none is inner, else those on either side of the inner arc, or the complement
+     * of the inner arc when the possible ones go round the torus.
+     */
+    private void planRuns1d(int slot, int innerLo, int innerEnd, int possibleLo, int possibleEnd) {
+        if (innerEnd - innerLo >= cellsPerAxis) {
+            return;
+        }
+        if (possibleEnd - possibleLo >= cellsPerAxis) {
+            possibleLo = 0;
+            possibleEnd = cellsPerAxis;
+        }
+        if (innerEnd <= innerLo) {
+            addRun(slot, 0, possibleLo, possibleEnd - 1);
+        } else if (possibleEnd - possibleLo >= cellsPerAxis) {
+            addRun(slot, 0, innerEnd, innerLo - 1 + cellsPerAxis);
+        } else {
+            addRun(slot, 0, possibleLo, innerLo - 1);
+            addRun(slot, 0, innerEnd, possibleEnd - 1);
+        }
+    }
+
+    /**
+     * The particles of group k in cells 0..c-1 of its 1D row unrolled over [-C, 2C) (negative for
+     * c < 0): the prefix of c mod C plus a row total per turn, so that the count of any run of
+     * cells, wrapped or not, is one difference of two prefixes.
+     */
+    private int prefix1d(int k, int c, int total) {
+        int wrapped = c & (cellsPerAxis - 1);
+        int turns = c >> axisBits;
+        return counts[blockBase[k] + (wrapped >> blockBits)] + counts[cellBase[k] + wrapped] + turns * total;
+    }
+
+    /**
      * Loads the start of every run's slots in one loop before any is read, so that their cache misses
      * overlap (Java has no prefetch instruction); the sum only keeps the loads from being dropped.
      */
@@ -532,8 +701,7 @@ public final class TopoParticles {
             int rowStart = runRow[run] * cellsPerAxis;
             int first = (rowStart + (runLo[run] & (cellsPerAxis - 1))) * SLOTS;
             int last = (rowStart + (runHi[run] & (cellsPerAxis - 1))) * SLOTS + SLOTS - 1;
-            sum += slotParticle[k][first] + slotParticle[k][last] + (long) slotCoordinate[k][first * dimension]
-                    + (long) slotCoordinate[k][last * dimension];
+            sum += (long) slotCoordinate[k][first * dimension] + (long) slotCoordinate[k][last * dimension];
         }
         touched = sum;
     }
@@ -703,25 +871,28 @@ public final class TopoParticles {
     /**
      * The 1D case of {@link #collectRun}, the hot loop of the simulator. Most cells are empty or
      * half full, which makes per-slot branches unpredictable: every slot's key is written and the
-     * count advances only for an occupied slot (-1 marks a free one), without a branch.
+     * count advances only for an occupied slot (coordinate {@value #EMPTY} marks a free one; a real
+     * one is never -0.0, as frac and wrap return +0.0), without a branch. Only the coordinates are
+     * read: the particle indices wait in their own array until a candidate is selected.
      */
     private void collectRun1d(int slot, int lo, int hi) {
         int k = active[slot];
-        int[] particles = slotParticle[k];
         double[] coordinates = slotCoordinate[k];
         double x = query[0];
         double s0 = shift[slot];
+        long where = (long) slot << 32;
         reserve((hi - lo + 1) * SLOTS);
         int m = candidates;
         for (int c = lo; c <= hi; c++) {
             int first = (c & (cellsPerAxis - 1)) * SLOTS;
             for (int s = first; s < first + SLOTS; s++) {
-                int j = particles[s];
-                candidate[m] = j;
-                candidateKey[m] = gap(x, wrap(coordinates[s] + s0));
-                m += ~j >>> 31;
+                double y = coordinates[s];
+                candidate[m] = where | s;
+                candidateKey[m] = gap(x, wrap(y + s0));
+                // 1 for a filled slot (y >= 0), 0 for an empty one (EMPTY has the sign bit).
+                m += (int) (~Double.doubleToRawLongBits(y) >>> 63);
             }
-            if (particles[first + SLOTS - 1] >= 0) {
+            if (coordinates[first + SLOTS - 1] >= 0) {
                 candidates = m;
                 for (int j = overflow[k][first / SLOTS]; j >= 0; j = next[j]) {
                     addCandidate(j, gap(x, wrap(comoving[j] + s0)));
@@ -754,7 +925,7 @@ public final class TopoParticles {
 
     private void addCandidate(int j, double key) {
         reserve(1);
-        candidate[candidates] = j;
+        candidate[candidates] = ~(long) j;
         candidateKey[candidates++] = key;
     }
 
@@ -777,7 +948,7 @@ public final class TopoParticles {
                     double key = candidateKey[a];
                     candidateKey[a] = candidateKey[b];
                     candidateKey[b] = key;
-                    int id = candidate[a];
+                    long id = candidate[a];
                     candidate[a] = candidate[b];
                     candidate[b] = id;
                     a++;
@@ -792,6 +963,65 @@ public final class TopoParticles {
                 return;
             }
         }
+    }
+
+    /**
+     * 1D: the radius around the query point that holds `count` particles in the lab histogram (see
+     * {@link #labCumulative}), by a few Newton steps from the uniform guess; the histogram is
+     * rebuilt first if the groups have moved by more than a quarter of a bin since it was made.
+     */
+    private double labRadius(int count, double t) {
+        if (!(Math.abs(t - labTime) * maxSpeed * blocksPerRow <= 0.25)) {
+            buildLab(t);
+        }
+        double x = query[0];
+        double r = Math.min(uniformRadius(count), 0.25);
+        for (int step = 0; step < 4; step++) {
+            double density = labDensity(x + r) + labDensity(x - r);
+            if (!(density > 0)) {
+                break;
+            }
+            r = Math.max(0, Math.min(0.5, r + (count - labPrefix(x + r) + labPrefix(x - r)) / density));
+        }
+        return r;
+    }
+
+    /** Lab-histogram particles in [0, y) for y in (-1, 2) (negative below 0), pro rata within a bin. */
+    private double labPrefix(double y) {
+        double z = y * blocksPerRow;
+        int bin = (int) Math.floor(z);
+        int wrapped = bin & (blocksPerRow - 1);
+        double below = labCumulative[wrapped];
+        return Math.floor(z / blocksPerRow) * size + below + (labCumulative[wrapped + 1] - below) * (z - bin);
+    }
+
+    /** Lab-histogram particles per unit length at y. */
+    private double labDensity(double y) {
+        int wrapped = (int) Math.floor(y * blocksPerRow) & (blocksPerRow - 1);
+        return (labCumulative[wrapped + 1] - labCumulative[wrapped]) * blocksPerRow;
+    }
+
+    /** The lab histogram at time t from the block counts of every group (see {@link #labCumulative}). */
+    private void buildLab(double t) {
+        int bins = blocksPerRow;
+        Arrays.fill(labBin, 0.0);
+        for (int slot = 0; slot < activeCount; slot++) {
+            int k = active[slot];
+            double offset = frac(velocity[k] * t) * bins;
+            int whole = (int) offset;
+            double share = offset - whole;
+            int base = blockBase[k];
+            for (int b = 0; b < bins; b++) {
+                double particles = counts[base + b + 1] - counts[base + b];
+                int bin = (b + whole) & (bins - 1);
+                labBin[bin] += particles * (1 - share);
+                labBin[(bin + 1) & (bins - 1)] += particles * share;
+            }
+        }
+        for (int b = 0; b < bins; b++) {
+            labCumulative[b + 1] = labCumulative[b] + labBin[b];
+        }
+        labTime = t;
     }
 
     /** The radius holding `count` particles if they were spread uniformly (a starting guess). */
@@ -858,7 +1088,7 @@ public final class TopoParticles {
                 last++;
             }
             store(k, s, particles[last]);
-            particles[last] = -1;
+            clear(k, last);
             int spill = overflow[k][cell];
             if (spill >= 0) {
                 overflow[k][cell] = next[spill];
@@ -874,6 +1104,12 @@ public final class TopoParticles {
             next[before] = next[i];
         }
         count(k, cell, -1);
+    }
+
+    /** Empties slot s of group k. */
+    private void clear(int k, int s) {
+        slotParticle[k][s] = -1;
+        slotCoordinate[k][s * dimension] = EMPTY;
     }
 
     /** Writes particle i and a copy of its co-moving coordinates into slot s of group k. */
