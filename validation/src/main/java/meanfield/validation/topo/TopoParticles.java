@@ -53,7 +53,8 @@ import java.util.SplittableRandom;
  * load). The lab histogram costs O(g C^(1/2)) per rebuild, every C^(-1/2) / (4 max|v|) in time.
  * So O(g) per event in 1D, independent of N but for cache misses (a few cache lines per group and
  * event, overlapped by batching the loads), and O(sqrt(g N)) in 2D. Measured on a 2-core shared
- * machine (thread CPU time, P2 of TopoThroughput; the load of the machine moves these by 10-20%):
+ * machine (thread CPU time, P2 with g velocity nodes, benchmarks TopoParticlesRun; the load of the
+ * machine moves these by 10-20%):
  * 1D, g = 32: about 1.1e5 events/s at N = 10^4, where all fits in L2 and the time is the
  * arithmetic per group and evaluation (the final enumeration about half of it), and 4.5e4 to 5e4
  * events/s at N = 10^6, where cache misses take more than half; at N = 10^6, g = 4: 1.6e5 to
