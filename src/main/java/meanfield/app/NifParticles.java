@@ -53,11 +53,13 @@ final class NifParticles {
         ParticleSettings p = problem.particles();
         NifProblem nif = problem.nif();
         WeightMatrix network = network(problem, n, seed, threads);
+        NifSimulator simulator;
         NifParticleRun run;
         try {
             NifSimulator.Settings settings = new NifSimulator.Settings(nif.time().end(), p.dt(),
                     nif.time().outputEvery(), Math.min(p.bins(), n), seed);
-            run = new NifSimulator(nif.model(), network, nif.v(), settings).simulate(threads, progress);
+            simulator = new NifSimulator(nif.model(), network, nif.v(), settings);
+            run = simulator.simulate(threads, progress);
         } catch (IllegalArgumentException e) {
             throw new ProblemException("particles", e.getMessage());
         }
@@ -70,6 +72,7 @@ final class NifParticles {
         summary.put("file", file);
         summary.put("steps", run.steps());
         summary.put("total_spikes", run.totalSpikes());
+        summary.put("spike_decisions", simulator.spikeDecisions());
         summary.put("synapses", network.synapses());
         Map<String, Object> scale = new LinkedHashMap<>();
         scale.put("max_row_sum", scaling.maxRowSum());

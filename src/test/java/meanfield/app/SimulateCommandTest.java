@@ -46,6 +46,8 @@ class SimulateCommandTest {
         assertEquals(64, summary.get("particles").asInt());
         assertEquals(1, summary.get("seeds").get(0).asInt());
         assertEquals(64 * 63, summary.get("runs").get(0).get("synapses").asInt(), "dense, no self-loops");
+        // nif-ring's rate is the sigmoid family with max 5.
+        assertEquals("thinning against nu_max = 5.0", summary.get("runs").get(0).get("spike_decisions").asText());
         assertTrue(Files.size(out.resolve("particles_rate_heatmap.png")) > 0);
         assertTrue(Files.size(out.resolve("particles_raster.png")) > 0);
         try (HdfFile h5 = new HdfFile(out.resolve("particles.h5"))) {

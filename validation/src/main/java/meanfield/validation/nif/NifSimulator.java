@@ -94,6 +94,18 @@ public final class NifSimulator {
         this.settings = settings;
     }
 
+    /** How the simulator decides spikes (see the class comment), for a run's record. */
+    public String spikeDecisions() {
+        double bound = model.rate().supremum();
+        String escape = bound == 0 ? "" : bound < Double.POSITIVE_INFINITY
+                ? "thinning against nu_max = " + bound : "time rescaling";
+        if (model.threshold().isEmpty()) {
+            return escape;
+        }
+        String threshold = "hard threshold" + (model.sigma() > 0 ? " with Brownian-bridge crossings" : "");
+        return escape.isEmpty() ? threshold : escape + "; " + threshold;
+    }
+
     public NifParticleRun simulate(int threads, DoubleConsumer progress) {
         double dt = settings.dt();
         int steps = (int) Math.round(settings.end() / dt);

@@ -149,13 +149,16 @@ class NifSimulatorTest {
     void aRateBelowItsBoundSpikesWithProbabilityOneMinusExpOfMinusNuDtInEachStep(boolean bounded) {
         FiringRate sigmoid = FiringRate.sigmoid(5, 1, 0.2);
         FiringRate rate = bounded ? sigmoid : sigmoid::value;
-        assertEquals(bounded ? 5.0 : Double.POSITIVE_INFINITY, rate.supremum());
         NifModel model = new NifModel(1.0, 0.0, Drift.autonomous((v, xi) -> 0.0), rate, OptionalDouble.empty(), NONE,
                 (v, xi) -> box(v, 1.0));
         int n = 4000;
         double dt = 1e-3;
         int steps = 2000;
-        NifParticleRun run = run(model, unconnected(n), steps * dt, dt, steps * dt, 1, 2);
+        NifSimulator simulator = new NifSimulator(model, unconnected(n), RANGE,
+                new NifSimulator.Settings(steps * dt, dt, steps * dt, 1, 1));
+        assertEquals(bounded ? "thinning against nu_max = 5.0" : "time rescaling", simulator.spikeDecisions());
+        NifParticleRun run = simulator.simulate(2, fraction -> {
+        });
         // The first step starts within 0.01 of v_R, where nu is 2.5 to within 0.4 %; all later ones at v_R.
         double q = -Math.expm1(-2.5 * dt);
         double mean = (double) n * steps * q;
