@@ -4,7 +4,7 @@
 # OpenBLAS dgemm; TOPO spectral explicit part beside its raw FFTs), the NIF and TOPO whole runs and
 # the topological and MV particle runs beside random loads and an array sweep. The NIF particles against Brian2 are
 # benchmarks/nif-vs-brian2.sh.
-#   benchmarks/run.sh           full set, about 20 minutes (TOPO P3 at 64^2 cells alone takes minutes)
+#   benchmarks/run.sh           full set, about 25 minutes (TOPO P3 at 64^2 cells alone takes minutes)
 #   benchmarks/run.sh --quick   smoke run: one short iteration each, NIF whole runs to T = 0.1,
 #                               TOPO whole runs to T = 0.05
 # MVN_ARGS is passed to Maven (for example MVN_ARGS=-o to build offline).
