@@ -48,25 +48,22 @@ public final class MvParticlesRun {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        Timed timed = run(model, n);
+        MvParticleRun run = run(model, n);
         double wall = (System.nanoTime() - start) * 1e-9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
-        double particleSteps = (double) n * timed.steps;
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.3g | %.1f | %.2f |%n", name, n, timed.modes, wall,
+        double particleSteps = (double) n * run.steps();
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.3g | %.1f | %.2f |%n", name, n, run.modes(), wall,
                 cpu, particleSteps / cpu, 1e9 * cpu / particleSteps, 1e9 * sweep(n));
     }
 
-    private record Timed(int steps, int modes) {
-    }
-
-    private static Timed run(MvModel model, int n) {
+    private static MvParticleRun run(MvModel model, int n) {
         MvParticleRun run = new MvSimulator(model, new MvSimulator.Settings(n, END, DT, END, 16, 1)).simulate(1,
                 fraction -> {
                 });
         if (run.failure().isPresent()) {
             throw new IllegalStateException("the run failed: " + run.failure().get());
         }
-        return new Timed(run.steps(), run.modes());
+        return run;
     }
 
     /** Seconds per particle of one pass that reads and writes x and writes a drift array, best of 20. */

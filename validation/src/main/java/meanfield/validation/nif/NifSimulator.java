@@ -51,6 +51,10 @@ public final class NifSimulator {
     private final WeightMatrix network;
     private final UniformGrid initialRange;
     private final Settings settings;
+    /** How spikes are decided (see the class comment): escape noise by thinning or time rescaling, bridged threshold. */
+    private final boolean escapeNoise;
+    private final boolean thinning;
+    private final boolean bridging;
 
     /**
      * @param end    the horizon T, rounded to a whole number of steps
@@ -92,17 +96,20 @@ public final class NifSimulator {
         this.network = network;
         this.initialRange = initialRange;
         this.settings = settings;
+        double bound = model.rate().supremum();
+        escapeNoise = bound > 0;
+        thinning = escapeNoise && bound < Double.POSITIVE_INFINITY;
+        bridging = model.threshold().isPresent() && model.sigma() > 0;
     }
 
     /** How the simulator decides spikes (see the class comment), for a run's record. */
     public String spikeDecisions() {
-        double bound = model.rate().supremum();
-        String escape = bound == 0 ? "" : bound < Double.POSITIVE_INFINITY
-                ? "thinning against nu_max = " + bound : "time rescaling";
+        String escape = thinning ? "thinning against nu_max = " + model.rate().supremum()
+                : escapeNoise ? "time rescaling" : "";
         if (model.threshold().isEmpty()) {
             return escape;
         }
-        String threshold = "hard threshold" + (model.sigma() > 0 ? " with Brownian-bridge crossings" : "");
+        String threshold = "hard threshold" + (bridging ? " with Brownian-bridge crossings" : "");
         return escape.isEmpty() ? threshold : escape + "; " + threshold;
     }
 
@@ -163,17 +170,12 @@ public final class NifSimulator {
         final InitialPotentials initial;
         final Drift drift = model.drift();
         final FiringRate rate = model.rate();
-        final double rateBound = rate.supremum();
-        final boolean escapeNoise = rateBound > 0;
-        final boolean thinning = escapeNoise && rateBound < Double.POSITIVE_INFINITY;
         /** nu_max dt and p_max = 1 - exp(-nu_max dt) of the thinning. */
-        final double candidateExponent = rateBound * settings.dt();
+        final double candidateExponent = rate.supremum() * settings.dt();
         final double candidateProbability = -Math.expm1(-candidateExponent);
         final boolean hardThreshold = model.threshold().isPresent();
         final double threshold = model.threshold().orElse(Double.NaN);
         final double noise = Math.sqrt(2 * model.sigma() * settings.dt());
-        /** Whether hard-threshold crossings inside a step are detected (see {@link #crossedWithin}). */
-        final boolean bridging = hardThreshold && model.sigma() > 0;
         /** sigma dt: the Brownian bridge's crossing probability is exp(-(v_F - v)(v_F - v') / (sigma dt)). */
         final double bridgeScale = model.sigma() * settings.dt();
         final double reset = model.reset();
@@ -237,8 +239,10 @@ public final class NifSimulator {
                 blockSpikes[b] = count;
             }
         }
+
         /**
-         * Whether the path from v to v' (both below v_F) reached v_F inside the step. Given its ends, the
+         * Whether the path from v to v' < v_F reached v_F inside the step (always, if a jump had put v at
+         * or above v_F). Given its ends, the
          * noise path of the step is a Brownian bridge of variance 2 sigma dt, which reaches v_F with
          * probability exp(-(v_F - v)(v_F - v') / (sigma dt)) (the reflection principle). Without this
          * a hard threshold checked at the end of each step misses the excursions between steps,
