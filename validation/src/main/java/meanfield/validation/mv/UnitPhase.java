@@ -1,9 +1,9 @@
 package meanfield.validation.mv;
 
 /**
- * e^{2 pi i u} for u in [0, 1), a few units in the last place from the exact value, at a fraction of
- * the cost of Math.cos and Math.sin (which the particle drift would otherwise call twice per
- * particle and step): u is split into the nearest of 1024 table angles and a remainder of at most
+ * e^{2 pi i u} for u in [0, 1), a few units in the last place from the exact value, at about 0.7 of
+ * the cost of Math.cos and Math.sin (measured on this project's machine; the particle drift needs
+ * the pair once per particle and step): u is split into the nearest of 1024 table angles and a remainder of at most
  * pi/1024 in angle, whose cosine and sine are short Taylor polynomials (the first neglected terms
  * are below 1e-21), and the two rotations are multiplied.
  */
@@ -14,9 +14,17 @@ final class UnitPhase {
     private static final double[] SIN = new double[TABLE];
 
     static {
-        for (int j = 0; j < TABLE; j++) {
-            COS[j] = Math.cos(STEP * j);
-            SIN[j] = Math.sin(STEP * j);
+        // From the first quarter turn by exact symmetries: STEP * j for j up to TABLE would carry the
+        // rounding of STEP times j, up to 7e-16 in angle near a full turn.
+        int quarter = TABLE / 4;
+        for (int m = 0; m < quarter; m++) {
+            double c = Math.cos(STEP * m);
+            double s = Math.sin(STEP * m);
+            double[][] turned = {{c, s}, {-s, c}, {-c, -s}, {s, -c}};
+            for (int q = 0; q < 4; q++) {
+                COS[q * quarter + m] = turned[q][0];
+                SIN[q * quarter + m] = turned[q][1];
+            }
         }
     }
 
