@@ -66,7 +66,7 @@ public final class MvSolver {
                     int count = Math.max(1, (int) Math.ceil(interval / dt * (1 - 1e-9)));
                     double h = interval / count;
                     for (int s = 1; s <= count; s++) {
-                        integrator.step(h, y, next);
+                        integrator.step(0.0, h, y, next);
                         double[] swap = y;
                         y = next;
                         next = swap;

@@ -42,7 +42,7 @@ public final class NifSolver {
             NifFiniteVolume system = new NifFiniteVolume(model, v, labels, pool);
             double[] y = system.initialState();
             NifSolution solution = new NifSolution(v, labels);
-            TimeLoop loop = new TimeLoop(new Mprk22(system), control,
+            TimeLoop loop = new TimeLoop(new Mprk22(system), system::locate, control,
                     (t, state, output) -> observe(system, solution, t, state, output), progress);
             String failure = null;
             try {

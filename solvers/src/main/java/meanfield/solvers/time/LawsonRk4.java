@@ -16,7 +16,7 @@ package meanfield.solvers.time;
  * one set of factors per step size. If N never changes an invariant of L's flow (a mode where
  * L = 0 and N = 0), the step keeps it bit for bit.
  */
-public final class LawsonRk4 {
+public final class LawsonRk4 implements TimeIntegrator {
     private final DiagonalSplitSystem system;
     private final double[] propagated;
     private final double[] stage;
@@ -33,8 +33,9 @@ public final class LawsonRk4 {
         return system;
     }
 
-    /** Advances y by dt into out (out != y); the accumulated update lives in out throughout. */
-    public void step(double dt, double[] y, double[] out) {
+    /** Advances y by dt into out (out != y); the accumulated update lives in out throughout. No error estimate. */
+    @Override
+    public double step(double t, double dt, double[] y, double[] out) {
         double half = 0.5 * dt;
         int size = y.length;
         system.explicitPart(y, slope);
@@ -61,5 +62,6 @@ public final class LawsonRk4 {
         for (int i = 0; i < size; i++) {
             out[i] += dt / 6 * slope[i];
         }
+        return 0.0;
     }
 }

@@ -9,7 +9,7 @@ package meanfield.solvers.time;
  * </pre>
  * and the difference of the two results is the local error estimate used for step control.
  */
-public final class Mprk22 implements Stepper {
+public final class Mprk22 implements TimeIntegrator {
     private final ProductionDestructionSystem system;
     private final double[] stage;
     private final double[] ratio;
@@ -18,11 +18,6 @@ public final class Mprk22 implements Stepper {
         this.system = system;
         this.stage = new double[system.size()];
         this.ratio = new double[system.size()];
-    }
-
-    @Override
-    public String locate(double[] y) {
-        return system.locate(y);
     }
 
     /** Advances y from t by dt into out and returns the local error estimate. */

@@ -5,7 +5,7 @@ package meanfield.solvers.time;
  * combination of forward Euler steps, so any bound or positivity that forward Euler keeps under
  * a step limit is kept under the same limit.
  */
-public final class SspRk2 implements Stepper {
+public final class SspRk2 implements TimeIntegrator {
     private final ExplicitSystem system;
     private final double[] slope;
     private final double[] stage;
@@ -27,10 +27,5 @@ public final class SspRk2 implements Stepper {
             out[i] = 0.5 * y[i] + 0.5 * (stage[i] + dt * slope[i]);
         }
         return 0.0;
-    }
-
-    @Override
-    public String locate(double[] y) {
-        return system.locate(y);
     }
 }

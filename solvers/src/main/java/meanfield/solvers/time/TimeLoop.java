@@ -14,15 +14,17 @@ public final class TimeLoop {
     private static final double SHRINK_MIN = 0.2;
     private static final double SAFETY = 0.9;
 
-    private final Stepper integrator;
+    private final TimeIntegrator integrator;
+    private final java.util.function.Function<double[], String> locate;
     private final TimeControl control;
     private final StepObserver observer;
     private final DoubleConsumer progress;
     private int acceptedSteps;
     private int rejectedSteps;
 
-    public TimeLoop(Stepper integrator, TimeControl control, StepObserver observer, DoubleConsumer progress) {
+    public TimeLoop(TimeIntegrator integrator, java.util.function.Function<double[], String> locate, TimeControl control, StepObserver observer, DoubleConsumer progress) {
         this.integrator = integrator;
+        this.locate = locate;
         this.control = control;
         this.observer = observer;
         this.progress = progress;
@@ -46,7 +48,7 @@ public final class TimeLoop {
                 double error = integrator.step(t, h, y, next);
                 if (Double.isNaN(error)) {
                     // Not a step-size matter: a NaN in the data (a formula evaluated outside its domain).
-                    throw new NumericalFailure(t, "non-finite density at " + integrator.locate(next)
+                    throw new NumericalFailure(t, "non-finite density at " + locate.apply(next)
                             + " in a step of " + h);
                 }
                 if (!(error <= control.tolerance()) && control.adaptive()) {

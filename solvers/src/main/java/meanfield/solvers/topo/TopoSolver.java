@@ -9,7 +9,7 @@ import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.time.LawsonRk4;
 import meanfield.solvers.time.SspRk2;
-import meanfield.solvers.time.Stepper;
+import meanfield.solvers.time.TimeIntegrator;
 import meanfield.solvers.time.TimeControl;
 import meanfield.solvers.time.TimeLoop;
 
@@ -49,7 +49,8 @@ public final class TopoSolver {
             int nvel = model.velocityCount();
             double[] axis = new double[n];
             double[] y;
-            Stepper stepper;
+            TimeIntegrator stepper;
+            java.util.function.Function<double[], String> locate;
             double dt;
             Converter values;
             if (method == Method.FINITE_VOLUME) {
@@ -62,6 +63,7 @@ public final class TopoSolver {
                 dt = control.adaptive() ? limit : control.fixedStep();
                 y = fv.initialState(model);
                 stepper = new SspRk2(fv);
+                locate = fv::locate;
                 values = (state, out) -> System.arraycopy(state, 0, out, 0, out.length);
                 for (int i = 0; i < n; i++) {
                     axis[i] = (i + 0.5) / n;
@@ -75,18 +77,8 @@ public final class TopoSolver {
                         : control.fixedStep();
                 y = spectral.initialState(model);
                 LawsonRk4 lawson = new LawsonRk4(spectral);
-                stepper = new Stepper() {
-                    @Override
-                    public double step(double t, double h, double[] state, double[] out) {
-                        lawson.step(h, state, out);
-                        return 0.0;
-                    }
-
-                    @Override
-                    public String locate(double[] state) {
-                        return "the spectrum";
-                    }
-                };
+                stepper = lawson;
+                locate = state -> "the spectrum";
                 values = spectral::toPhysical;
                 axis = grid.nodes();
             }
@@ -95,7 +87,7 @@ public final class TopoSolver {
             TimeControl fixed = new TimeControl(control.end(), control.outputEvery(), dt, control.tolerance());
             TopoSolution solution = new TopoSolution(d, axis, model.velocities());
             double[] f = new double[points * nvel];
-            TimeLoop loop = new TimeLoop(stepper, fixed, (t, state, output) -> {
+            TimeLoop loop = new TimeLoop(stepper, locate, fixed, (t, state, output) -> {
                 values.convert(state, f);
                 observe(solution, f, nvel, pointVolume, t, output);
             }, progress);

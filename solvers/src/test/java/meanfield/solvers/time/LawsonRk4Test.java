@@ -73,7 +73,7 @@ class LawsonRk4Test {
         double[] y = START.clone();
         double[] next = new double[4];
         for (int s = 0; s < steps; s++) {
-            integrator.step(END / steps, y, next);
+            integrator.step(0.0, END / steps, y, next);
             System.arraycopy(next, 0, y, 0, 4);
         }
         return y;
@@ -141,7 +141,7 @@ class LawsonRk4Test {
             }
         };
         double[] out = new double[4];
-        new LawsonRk4(linear).step(0.7, START, out);
+        new LawsonRk4(linear).step(0.0, 0.7, START, out);
         double[] expected = new double[4];
         linear.propagate(0.35, START, expected);
         linear.propagate(0.35, expected, expected);
