@@ -1,65 +1,63 @@
 package meanfield.solvers;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
+import meanfield.solvers.result.RecordedResult;
+import meanfield.solvers.run.RecordedRun;
+
 /**
- * What every run keeps besides its fields: the output times reached, the diagnostics over all
- * steps (mass error, minimum density), the steps taken and why it stopped early, if it did.
- * Solvers fill it as they go; a run stopped by a numerical failure keeps everything up to it.
+ * A solution kept in memory, read through typed accessors: the output times reached, the
+ * diagnostics over all steps (mass error, minimum density), the steps taken and why it stopped
+ * early, if it did. A run stopped by a numerical failure keeps everything up to it.
  */
 public abstract class RunRecord {
-    private final List<Double> times = new ArrayList<>();
-    private double massErrorMax;
-    private double minDensity = Double.POSITIVE_INFINITY;
-    private int steps;
-    private String failure;
+    private final RecordedRun run;
 
-    protected void addTime(double t) {
-        times.add(t);
+    protected RunRecord(RecordedRun run) {
+        this.run = run;
     }
 
-    /** Folds one step's diagnostics into the run's (called by solvers after each step). */
-    public void record(double massError, double min) {
-        massErrorMax = Math.max(massErrorMax, massError);
-        minDensity = Math.min(minDensity, min);
+    protected RecordedResult result() {
+        return run.result();
     }
 
-    /** Closes the record (called by solvers once). */
-    public void finish(int stepsTaken, String failureMessage) {
-        this.steps = stepsTaken;
-        this.failure = failureMessage;
+    protected double summaryValue(String key) {
+        Object value = run.outcome().summary().get(key);
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
     public int outputCount() {
-        return times.size();
+        return run.result().outputCount();
     }
 
     public double time(int output) {
-        return times.get(output);
+        return run.result().time(output);
     }
 
     public double[] times() {
-        return times.stream().mapToDouble(Double::doubleValue).toArray();
+        return run.result().times();
     }
 
     /** max over steps of |mass - 1| (per label for nif, in total otherwise). */
     public double massErrorMax() {
-        return massErrorMax;
+        return summaryValue("mass_error_max");
     }
 
     /** min over steps and points of the density. */
     public double minDensity() {
-        return minDensity;
+        return summaryValue("min_density");
     }
 
     public int steps() {
-        return steps;
+        return (int) run.outcome().steps();
+    }
+
+    public int rejectedSteps() {
+        return (int) run.outcome().rejectedSteps();
     }
 
     /** Why the run stopped early, if it did. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return run.outcome().failure();
     }
 }

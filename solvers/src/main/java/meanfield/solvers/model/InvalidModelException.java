@@ -9,7 +9,9 @@ public final class InvalidModelException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** The parts of a model, in the language of MODEL.md. */
-    public enum Part { RESET, SIGMA, DRIFT, RATE, THRESHOLD, KERNEL, INITIAL, GRID, RANK_WEIGHT, VELOCITIES }
+    public enum Part { RESET, SIGMA, DRIFT, RATE, THRESHOLD, KERNEL, INITIAL, GRID, RANK_WEIGHT, VELOCITIES,
+        /** The time step, fixed or default, or the time integrator chosen. */
+        TIME_STEP, SCHEME }
 
     private final Part part;
 

@@ -1,11 +1,8 @@
 package meanfield.solvers.mv;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import meanfield.solvers.RunRecord;
-
 import meanfield.grids.fourier.PeriodicGrid;
+import meanfield.solvers.RunRecord;
+import meanfield.solvers.run.RecordedRun;
 
 /**
  * What an MV run produced, in memory: rho = f at the grid nodes at the output times reached, and
@@ -14,16 +11,11 @@ import meanfield.grids.fourier.PeriodicGrid;
 public final class MvSolution extends RunRecord {
     private final PeriodicGrid grid;
     private final double step;
-    private final List<double[]> densities = new ArrayList<>();
 
-    MvSolution(PeriodicGrid grid, double step) {
+    MvSolution(PeriodicGrid grid, RecordedRun run) {
+        super(run);
         this.grid = grid;
-        this.step = step;
-    }
-
-    void addOutput(double t, double[] density) {
-        addTime(t);
-        densities.add(density);
+        this.step = run.outcome().fixedStep();
     }
 
     public PeriodicGrid grid() {
@@ -37,7 +29,6 @@ public final class MvSolution extends RunRecord {
 
     /** rho = f(t_output) at the nodes, row-major over [x, y, z] (see {@link PeriodicGrid}). */
     public double[] density(int output) {
-        return densities.get(output);
+        return result().get("rho", output);
     }
-
 }

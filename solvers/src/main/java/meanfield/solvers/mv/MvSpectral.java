@@ -1,6 +1,8 @@
 package meanfield.solvers.mv;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import meanfield.grids.fourier.FourierMultiplier;
 import meanfield.grids.fourier.FourierTransform;
@@ -8,7 +10,16 @@ import meanfield.grids.fourier.PeriodicGrid;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.InvalidModelException.Part;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.diagnostics.Limit;
+import meanfield.solvers.diagnostics.MassError;
+import meanfield.solvers.diagnostics.Minimum;
+import meanfield.solvers.result.Axis;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.Variable;
+import meanfield.solvers.run.RunObserver;
+import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.DiagonalSplitSystem;
+import meanfield.solvers.time.TimeControl;
 
 /**
  * The MV limit on a {@link PeriodicGrid} by Fourier pseudo-spectral collocation, as the system
@@ -26,7 +37,12 @@ import meanfield.solvers.time.DiagonalSplitSystem;
  * The d flux components are independent and are spread over the pool's workers (one transform
  * each); they are summed in axis order, so results do not depend on the thread count.
  */
-public final class MvSpectral implements DiagonalSplitSystem {
+public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization {
+    /** Courant number of the default step (see {@link #defaultStep}). */
+    public static final double CFL = 1.0;
+    /** A density above this (the mass being 1) is taken as a blow-up. */
+    public static final double DENSITY_LIMIT = 1e8;
+
     private final PeriodicGrid grid;
     private final int dimension;
     private final double sigma;
@@ -40,6 +56,7 @@ public final class MvSpectral implements DiagonalSplitSystem {
     private double factorStep = Double.NaN;
     private final double interactionBound;
     private final double[] initialValues;
+    private final ResultLayout layout;
 
     private final double[] density;
     private final double[][] velocitySpectrum;
@@ -96,6 +113,14 @@ public final class MvSpectral implements DiagonalSplitSystem {
         }
         this.factor = new double[decay.length];
         this.initialValues = grid.sample(model.initial()::value);
+        List<Axis> axes = new ArrayList<>();
+        axes.add(Axis.time());
+        String[] names = Arrays.copyOf(new String[] {"x", "y", "z"}, dimension);
+        for (String name : names) {
+            axes.add(new Axis(name, "1", "position " + name + " on the unit torus (collocation nodes)", grid.nodes()));
+        }
+        this.layout = new ResultLayout(axes, List.of(Variable.perOutput("rho", "1", "density f(t, x)", names),
+                Variable.perOutput("density", "1", "density f(t, x)", names)));
         this.density = new double[grid.size()];
         this.velocitySpectrum = new double[dimension][t.spectrumLength()];
         this.flux = new double[dimension][grid.size()];
@@ -146,6 +171,46 @@ public final class MvSpectral implements DiagonalSplitSystem {
         }
         dealias.apply(y);
         return y;
+    }
+
+    @Override
+    public String defaultScheme() {
+        return "lawson-rk4";
+    }
+
+    /**
+     * dt = {@link #CFL} / (2 pi K sum_a max|Kf_a|), K the largest wavenumber kept by the 2/3 rule.
+     * The explicit term -div(f u) = -u.grad f - f div u has spectral radius at most
+     * 2 pi K sum_a |u_a| + |div u| <= 2 (2 pi K sum_a max|Kf_a|) (for f >= 0 of mass 1, and by
+     * Bernstein's inequality for the degree-K velocity), so this dt keeps it within RK4's stability
+     * interval (about 2.8 on both axes) with room to spare; diffusion sets no limit.
+     */
+    @Override
+    public double defaultStep(TimeControl control) {
+        return CFL / (2 * Math.PI * largestWavenumber() * interactionBound);
+    }
+
+    @Override
+    public ResultLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public void fields(double t, double[] y, double[][] out) {
+        density(y, out[0]);
+        System.arraycopy(out[0], 0, out[1], 0, out[0].length);
+    }
+
+    /** |f| within {@link #DENSITY_LIMIT} at every node, the mass, the minimum. */
+    @Override
+    public List<RunObserver> diagnostics() {
+        return List.of(new Limit(layout, "rho", "density f", DENSITY_LIMIT, "(beyond " + DENSITY_LIMIT + ")"),
+                new MassError(layout, "rho", 1, 1.0 / grid.size()), new Minimum(layout, "rho"));
+    }
+
+    @Override
+    public String locate(double[] y) {
+        return "the spectrum";
     }
 
     /** f at the nodes of the state y. */

@@ -1,5 +1,8 @@
 package meanfield.solvers.nif;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import meanfield.grids.CellAverages;
 import meanfield.grids.UniformGrid;
 import meanfield.solvers.model.InvalidModelException;
@@ -7,7 +10,17 @@ import meanfield.solvers.model.InvalidModelException.Part;
 import meanfield.solvers.model.NifModel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.diagnostics.BoundaryMass;
+import meanfield.solvers.diagnostics.Limit;
+import meanfield.solvers.diagnostics.MassError;
+import meanfield.solvers.diagnostics.Minimum;
+import meanfield.solvers.result.Axis;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.Variable;
+import meanfield.solvers.run.RunObserver;
+import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.ProductionDestructionSystem;
+import meanfield.solvers.time.TimeControl;
 
 /**
  * The NIF limit on a uniform v grid for each cell of a label grid, as a production–destruction
@@ -25,7 +38,10 @@ import meanfield.solvers.time.ProductionDestructionSystem;
  * Per label the implicit systems are tridiagonal plus rank one and are solved exactly by the
  * Thomas algorithm and Sherman–Morrison, which keeps the solution non-negative in floating point.
  */
-public final class NifFiniteVolume implements ProductionDestructionSystem {
+public final class NifFiniteVolume implements ProductionDestructionSystem, SemiDiscretization {
+    /** A firing rate above this is taken as a blow-up of the network. */
+    public static final double RATE_LIMIT = 1e8;
+
     private static final int QUADRATURE_POINTS = 3;
 
     private final NifModel model;
@@ -46,6 +62,7 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
     private final double[][] firingRate = new double[2][];
     private final double[][] synapticInput = new double[2][];
 
+    private final ResultLayout layout;
     private final double[][] pivots;
     private final double[][] solution;
     private final double[][] resetResponse;
@@ -98,6 +115,11 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
             firingRate[s] = new double[nl];
             synapticInput[s] = new double[nl];
         }
+        this.layout = new ResultLayout(
+                List.of(Axis.time(), new Axis("xi", "1", "neuron label", labels.centers()),
+                        new Axis("v", "1", "membrane potential (cell centres)", v.centers())),
+                List.of(Variable.perOutput("rate", "1/time", "firing rate r(t, xi)", "xi"),
+                        Variable.perOutput("density", "1", "density f(t, xi, v), cell averages", "xi", "v")));
         int workers = pool.workers();
         this.pivots = new double[workers][nv];
         this.solution = new double[workers][nv];
@@ -295,6 +317,51 @@ public final class NifFiniteVolume implements ProductionDestructionSystem {
         for (int k = 0; k < nv; k++) {
             out[base + k] = x[k] + amplitude * z[k];
         }
+    }
+
+    @Override
+    public String defaultScheme() {
+        return "mprk22";
+    }
+
+    /** Only for a scheme without error control (MPRK22 has one): a hundredth of the output interval. */
+    @Override
+    public double defaultStep(TimeControl control) {
+        return Math.min(control.outputEvery(), control.end()) / 100;
+    }
+
+    @Override
+    public ResultLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public void fields(double t, double[] y, double[][] out) {
+        firingRates(y, out[0]);
+        System.arraycopy(y, 0, out[1], 0, y.length);
+    }
+
+    /**
+     * Rates within {@link #RATE_LIMIT} and, with a hard threshold, within what the grid resolves;
+     * mass per label; the minimum of f; the mass in the outermost cells.
+     */
+    @Override
+    public List<RunObserver> diagnostics() {
+        List<RunObserver> list = new ArrayList<>();
+        list.add(new Limit(layout, "rate", "firing rate r", RATE_LIMIT, "(beyond " + RATE_LIMIT + ")"));
+        if (model.threshold().isPresent()) {
+            // The grid resolves rates up to about 2 sigma / h^2 (all of a label's mass in the last cell).
+            // Beyond a tenth of that the boundary layer is unresolved, which is how a blow-up of the network
+            // (Caceres-Carrillo-Perthame) shows on a grid: r would plateau at a grid-dependent value.
+            double resolvable = 0.2 * sigma / (h * h);
+            list.add(new Limit(layout, "rate", "firing rate r", resolvable, "exceeds what the v grid resolves at the"
+                    + " threshold (0.2 sigma / h^2 = " + resolvable + "): the network is blowing up, or the grid needs"
+                    + " to be finer"));
+        }
+        list.add(new MassError(layout, "density", nl, h));
+        list.add(new Minimum(layout, "density"));
+        list.add(new BoundaryMass(layout, "density", nl, h, model.threshold().isEmpty()));
+        return list;
     }
 
     @Override

@@ -8,16 +8,16 @@ package meanfield.solvers.time;
 public record TimeControl(double end, double outputEvery, double fixedStep, double tolerance) {
     public TimeControl {
         if (!(end > 0) || !Double.isFinite(end)) {
-            throw new IllegalArgumentException("time.end must be positive, got " + end);
+            throw new IllegalArgumentException("the end time must be positive, got " + end);
         }
         if (!(outputEvery > 0)) {
-            throw new IllegalArgumentException("time.output_every must be positive, got " + outputEvery);
+            throw new IllegalArgumentException("the output interval must be positive, got " + outputEvery);
         }
         if (!Double.isNaN(fixedStep) && !(fixedStep > 0)) {
-            throw new IllegalArgumentException("time.dt must be positive, got " + fixedStep);
+            throw new IllegalArgumentException("the time step must be positive, got " + fixedStep);
         }
         if (!(tolerance > 0)) {
-            throw new IllegalArgumentException("time.tolerance must be positive, got " + tolerance);
+            throw new IllegalArgumentException("the tolerance must be positive, got " + tolerance);
         }
     }
 

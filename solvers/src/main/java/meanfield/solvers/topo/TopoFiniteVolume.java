@@ -1,5 +1,7 @@
 package meanfield.solvers.topo;
 
+import java.util.List;
+
 import meanfield.grids.CellAverages;
 import meanfield.grids.DistanceShells;
 import meanfield.grids.PeriodicCells;
@@ -8,7 +10,11 @@ import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.run.RunObserver;
+import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.ExplicitSystem;
+import meanfield.solvers.time.TimeControl;
 
 /**
  * The topological kinetic equation on n^d periodic cells, state cell-major: y[cell * nvel + k]
@@ -28,7 +34,7 @@ import meanfield.solvers.time.ExplicitSystem;
  * dt max_k sum_a |v_{k,a}| / h <= 0.4 and dt <= 0.1 (see {@link #positiveStepLimit()}), so SSP
  * Runge–Kutta steps under that limit keep f >= 0.
  */
-public final class TopoFiniteVolume implements ExplicitSystem {
+public final class TopoFiniteVolume implements ExplicitSystem, SemiDiscretization {
     private static final double CFL = 0.4;
     private static final double COLLISION_STEP_LIMIT = 0.1;
     /**
@@ -40,6 +46,8 @@ public final class TopoFiniteVolume implements ExplicitSystem {
      */
     private static final int BLOCK = 128;
 
+    private final TopoModel model;
+    private final TopoFields fields;
     private final PeriodicCells cells;
     private final DistanceShells shells;
     private final RankWeight weight;
@@ -60,7 +68,13 @@ public final class TopoFiniteVolume implements ExplicitSystem {
         if (cells.dimension() != model.dimension()) {
             throw new IllegalArgumentException("a " + cells.dimension() + "-d grid for a " + model.dimension() + "-d model");
         }
+        this.model = model;
         this.cells = cells;
+        double[] centres = new double[cells.perDimension()];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = (i + 0.5) / centres.length;
+        }
+        this.fields = new TopoFields(model.dimension(), centres, model.velocities());
         this.shells = new DistanceShells(cells);
         this.weight = model.weight();
         this.velocities = model.velocities();
@@ -126,6 +140,43 @@ public final class TopoFiniteVolume implements ExplicitSystem {
     @Override
     public int size() {
         return nc * nvel;
+    }
+
+    @Override
+    public double[] initialState() {
+        return initialState(model);
+    }
+
+    @Override
+    public String defaultScheme() {
+        return "ssp-rk2";
+    }
+
+    /** The positivity limit: the largest step that keeps f >= 0. */
+    @Override
+    public double defaultStep(TimeControl control) {
+        return positiveStepLimit();
+    }
+
+    @Override
+    public double maxStep() {
+        return positiveStepLimit();
+    }
+
+    @Override
+    public ResultLayout layout() {
+        return fields.layout();
+    }
+
+    @Override
+    public void fields(double t, double[] y, double[][] out) {
+        System.arraycopy(y, 0, out[1], 0, y.length);
+        fields.complete(out);
+    }
+
+    @Override
+    public List<RunObserver> diagnostics() {
+        return fields.diagnostics();
     }
 
     /** The largest step for which forward Euler, hence SSP Runge–Kutta, keeps f >= 0. */

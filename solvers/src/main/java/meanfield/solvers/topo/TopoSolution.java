@@ -1,9 +1,7 @@
 package meanfield.solvers.topo;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import meanfield.solvers.RunRecord;
+import meanfield.solvers.run.RecordedRun;
 
 /**
  * What a TOPO run produced, in memory, at the output times reached: the node mass densities
@@ -11,23 +9,12 @@ import meanfield.solvers.RunRecord;
  */
 public final class TopoSolution extends RunRecord {
     private final int dimension;
-    private final double[] axis;
     private final double[][] velocities;
-    private final List<double[]> densities = new ArrayList<>();
-    private final List<double[]> rhos = new ArrayList<>();
-    private final List<double[]> marginals = new ArrayList<>();
 
-    TopoSolution(int dimension, double[] axis, double[][] velocities) {
+    TopoSolution(int dimension, double[][] velocities, RecordedRun run) {
+        super(run);
         this.dimension = dimension;
-        this.axis = axis;
         this.velocities = velocities;
-    }
-
-    void addOutput(double t, double[] density, double[] rho, double[] marginal) {
-        addTime(t);
-        densities.add(density);
-        rhos.add(rho);
-        marginals.add(marginal);
     }
 
     public int dimension() {
@@ -39,12 +26,12 @@ public final class TopoSolution extends RunRecord {
      * nodes j/n (spectral). Points are indexed [x, y, z], last fastest.
      */
     public double[] axis() {
-        return axis.clone();
+        return result().layout().axis("x").values().clone();
     }
 
     /** Points per axis. */
     public int perDimension() {
-        return axis.length;
+        return result().layout().axis("x").length();
     }
 
     public double[][] velocities() {
@@ -53,16 +40,15 @@ public final class TopoSolution extends RunRecord {
 
     /** f_k at the output, point-major: [point * nvel + k]. */
     public double[] density(int output) {
-        return densities.get(output);
+        return result().get("density", output);
     }
 
     public double[] rho(int output) {
-        return rhos.get(output);
+        return result().get("rho", output);
     }
 
     /** h_k = int f_k dx at the output; sums to 1. */
     public double[] velocityMarginal(int output) {
-        return marginals.get(output);
+        return result().get("velocity_marginal", output);
     }
-
 }

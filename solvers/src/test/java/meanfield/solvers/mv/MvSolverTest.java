@@ -119,7 +119,7 @@ class MvSolverTest {
         });
         assertTrue(s.failure().isPresent());
         assertTrue(s.failure().get().contains("at t = "), s.failure().get());
-        assertTrue(s.failure().get().contains("node "), s.failure().get());
+        assertTrue(s.failure().get().contains("x = ") && s.failure().get().contains("(index "), s.failure().get());
         assertTrue(s.outputCount() >= 1 && s.time(s.outputCount() - 1) < 10.0, "outputs up to the failure");
         assertTrue(s.steps() >= s.outputCount() - 1);
     }

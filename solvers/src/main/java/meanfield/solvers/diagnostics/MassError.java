@@ -1,0 +1,66 @@
+package meanfield.solvers.diagnostics;
+
+import java.util.Map;
+
+import meanfield.solvers.NumericalFailure;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.Variable;
+import meanfield.solvers.run.RunObserver;
+
+/**
+ * max over steps and groups of |mass - 1|, a field's slice being split into equal contiguous
+ * groups (labels of NIF, or one group for a density on the torus) and the mass of a group being
+ * {@code measure} times the sum of its values. A non-finite mass stops the run.
+ */
+public final class MassError implements RunObserver {
+    private final ResultLayout layout;
+    private final Variable field;
+    private final int slot;
+    private final int groups;
+    private final double measure;
+    private double max;
+
+    public MassError(ResultLayout layout, String field, int groups, double measure) {
+        this.layout = layout;
+        this.slot = layout.slot(field);
+        this.field = layout.perOutput().get(slot);
+        this.groups = groups;
+        this.measure = measure;
+    }
+
+    @Override
+    public void observe(double t, double[] y, double[][] fields, boolean output) {
+        double[] f = fields[slot];
+        int width = f.length / groups;
+        for (int g = 0; g < groups; g++) {
+            double sum = 0;
+            for (int i = g * width, end = i + width; i < end; i++) {
+                sum += f[i];
+            }
+            double mass = measure * sum;
+            if (!Double.isFinite(mass)) {
+                int bad = g * width;
+                while (Double.isFinite(f[bad])) {
+                    bad++;
+                }
+                throw new NumericalFailure(t, "non-finite density at " + layout.describe(field, bad));
+            }
+            max = Math.max(max, Math.abs(mass - 1));
+        }
+    }
+
+    @Override
+    public void summarize(Map<String, Object> summary) {
+        summary.put("mass_error_max", max);
+    }
+
+    @Override
+    public double[] state() {
+        return new double[] {max};
+    }
+
+    @Override
+    public void restore(double[] state) {
+        max = state[0];
+    }
+}
