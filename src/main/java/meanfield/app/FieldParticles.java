@@ -7,8 +7,10 @@ import java.util.function.DoubleConsumer;
 
 import meanfield.app.output.FieldPlots;
 import meanfield.app.output.ParticleHistogramFile;
+import meanfield.app.problem.MvProblem;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
+import meanfield.app.problem.TopoProblem;
 import meanfield.validation.mv.MvParticleRun;
 import meanfield.validation.mv.MvSimulator;
 import meanfield.validation.topo.TopoParticleRun;
@@ -33,26 +35,27 @@ final class FieldParticles {
         double[][] histogram;
         double[] edges;
         try {
-            if (problem.model().equals("topo")) {
-                TopoParticleRun run = new TopoSimulator(problem.topo().model(), n, seed).simulate(end, every, bins, progress);
-                ParticleHistogramFile.writeTopo(dir.resolve(file), run, problem.topo().model().dimension(), yaml,
+            if (problem.model() instanceof TopoProblem topo) {
+                TopoParticleRun run = new TopoSimulator(topo.model(), n, seed).simulate(end, every, bins, progress);
+                ParticleHistogramFile.writeTopo(dir.resolve(file), run, topo.model().dimension(), yaml,
                         Version.current());
                 summary.put("events", run.events());
                 summary.put("velocity_changes", run.velocityChanges());
-                dimension = problem.topo().model().dimension();
+                dimension = topo.model().dimension();
                 times = run.times();
                 histogram = run.positionHistogram();
                 edges = run.xEdges();
             } else {
+                MvProblem mv = (MvProblem) problem.model();
                 MvSimulator.Settings settings = new MvSimulator.Settings(n, end, problem.particles().dt(), every, bins, seed);
-                MvParticleRun run = new MvSimulator(problem.mv().model(), settings).simulate(threads, progress);
-                ParticleHistogramFile.writeMv(dir.resolve(file), run, problem.mv().model().dimension(), yaml,
+                MvParticleRun run = new MvSimulator(mv.model(), settings).simulate(threads, progress);
+                ParticleHistogramFile.writeMv(dir.resolve(file), run, mv.model().dimension(), yaml,
                         Version.current());
                 summary.put("steps", run.steps());
                 summary.put("fourier_modes", run.modes());
                 summary.put("interaction_error_bound", run.interactionError());
                 run.failure().ifPresent(f -> summary.put("failure", f));
-                dimension = problem.mv().model().dimension();
+                dimension = mv.model().dimension();
                 times = run.times();
                 histogram = run.positionHistogram();
                 edges = run.xEdges();

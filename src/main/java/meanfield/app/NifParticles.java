@@ -25,7 +25,7 @@ final class NifParticles {
     /** Builds the network the particles section describes (N neurons, seeded). */
     static WeightMatrix network(Problem problem, int n, long seed, int threads) {
         ParticleSettings p = problem.particles();
-        NifProblem nif = problem.nif();
+        NifProblem nif = (NifProblem) problem.model();
         try {
             return switch (p.connectivity()) {
                 case "file" -> {
@@ -51,7 +51,7 @@ final class NifParticles {
     static Map<String, Object> simulate(Problem problem, int n, long seed, int threads, Path dir, String file,
             DoubleConsumer progress) {
         ParticleSettings p = problem.particles();
-        NifProblem nif = problem.nif();
+        NifProblem nif = (NifProblem) problem.model();
         WeightMatrix network = network(problem, n, seed, threads);
         NifSimulator simulator;
         NifParticleRun run;

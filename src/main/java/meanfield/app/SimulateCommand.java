@@ -50,7 +50,7 @@ final class SimulateCommand implements Callable<Integer> {
             String file = runSeeds.size() == 1 ? "particles.h5" : "particles_seed" + seed + ".h5";
             try (Progress progress = new Progress("simulate " + name + " seed " + seed, problem.time().end(),
                     options.quiet)) {
-                Map<String, Object> run = problem.model().equals("nif")
+                Map<String, Object> run = problem.model() instanceof meanfield.app.problem.NifProblem
                         ? NifParticles.simulate(problem, n, seed, threads, dir, file, progress)
                         : FieldParticles.simulate(problem, n, seed, threads, dir, file, progress);
                 runs.add(run);
@@ -66,7 +66,7 @@ final class SimulateCommand implements Callable<Integer> {
         summary.put("threads", threads);
         summary.put("runs", runs);
         summary.put("completed", failure == null);
-        RunSummary.write(dir.resolve("summary.json"), "simulate", name, problem.model(), start, problem.source().tree(),
+        RunSummary.write(dir.resolve("summary.json"), "simulate", name, problem.model().name(), start, problem.source().tree(),
                 summary);
         if (failure != null) {
             spec.commandLine().getErr().println("numerical failure: " + failure + "; the outputs reached are in " + dir);

@@ -2,16 +2,24 @@ package meanfield.app.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import meanfield.app.formula.Formula;
 import meanfield.grids.fourier.PeriodicGrid;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.mv.TorusFunction;
+import meanfield.solvers.mv.MvSpectral;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
 
 /** An MV problem read from its file: the model, the collocation grid and the time control. */
-public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time) {
+public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, String scheme) implements ModelProblem {
+    /** Default tolerance of an adaptive scheme: spectral accuracy in space deserves a tight one in time. */
+    private static final double DEFAULT_TOLERANCE = 1e-6;
+    /** Keys of model parts before a problem exists. */
+    private static final ModelProblem KEYS = new MvProblem(null, null, null, null);
     private static final String[] AXES = {"x", "y", "z"};
 
     static MvProblem read(ConfigNode root) {
@@ -42,17 +50,41 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time) {
         if (n < 4 || n % 2 != 0) {
             throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points >= 4, got " + n);
         }
-        TimeControl time = NifProblem.time(root.child("time"));
+        TimeSection time = TimeSection.read(root.child("time"), DEFAULT_TOLERANCE);
         root.choice("solver", "spectral", "spectral");
         try {
-            return new MvProblem(new MvModel(d, sigma, interaction, initial::valueAt), new PeriodicGrid(d, n), time);
+            return new MvProblem(new MvModel(d, sigma, interaction, initial::valueAt), new PeriodicGrid(d, n),
+                    time.control(), time.scheme());
         } catch (InvalidModelException e) {
-            throw new ProblemException(keyOf(e.part()), e.getMessage());
+            throw new ProblemException(KEYS.keyOf(e.part()), e.getMessage());
         }
     }
 
-    /** The problem-file key of a part of the MV model. */
-    public static String keyOf(InvalidModelException.Part part) {
+    @Override
+    public String name() {
+        return "mv";
+    }
+
+    @Override
+    public String solver() {
+        return "spectral";
+    }
+
+    @Override
+    public SemiDiscretization discretize(ColumnPool pool) {
+        return new MvSpectral(model, grid, pool);
+    }
+
+    @Override
+    public Map<String, Object> gridSummary() {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("dimension", grid.dimension());
+        summary.put("x_cells", grid.n());
+        return summary;
+    }
+
+    @Override
+    public String modelKey(InvalidModelException.Part part) {
         return switch (part) {
             case SIGMA -> "mv.sigma";
             case KERNEL -> "mv.interaction";

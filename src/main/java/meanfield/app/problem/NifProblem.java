@@ -1,6 +1,8 @@
 package meanfield.app.problem;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import meanfield.app.formula.Formula;
@@ -12,10 +14,14 @@ import meanfield.solvers.model.NifModel;
 import meanfield.solvers.model.StepKernel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.nif.NifSolver;
+import meanfield.solvers.nif.NifFiniteVolume;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
 
 /** A NIF problem read from its file: the model, the v and label grids and the time control. */
-public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, TimeControl time, String solver) {
+public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, TimeControl time, String scheme,
+        String solver) implements ModelProblem {
 
     static NifProblem read(ConfigNode root, Path directory) {
         ConfigNode nif = root.child("nif");
@@ -57,21 +63,42 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
 
         SynapticKernel kernel = kernel(nif, directory, xiCells);
         Formula initial = Formula.compile(nif.key("initial"), nif.string("initial", null), "v", "xi");
-        TimeControl time = time(root.child("time"));
+        TimeSection time = TimeSection.read(root.child("time"), NifSolver.DEFAULT_TOLERANCE);
         String solver = root.choice("solver", "finite-volume", "finite-volume", "spectral");
         if (solver.equals("spectral")) {
             throw new ProblemException("solver", "the spectral NIF solver is not available yet; use finite-volume");
         }
         try {
             NifModel model = new NifModel(reset, sigma, drift, rate, threshold, kernel, initial::value);
-            return new NifProblem(model, v, labels, time, solver);
+            return new NifProblem(model, v, labels, time.control(), time.scheme(), solver);
         } catch (InvalidModelException e) {
-            throw new ProblemException(keyOf(e.part()), e.getMessage());
+            throw new ProblemException(KEYS.keyOf(e.part()), e.getMessage());
         }
     }
 
-    /** The problem-file key of a part of the NIF model. */
-    public static String keyOf(InvalidModelException.Part part) {
+    /** Keys of model parts before a problem exists. */
+    private static final ModelProblem KEYS = new NifProblem(null, null, null, null, null, null);
+
+    @Override
+    public String name() {
+        return "nif";
+    }
+
+    @Override
+    public SemiDiscretization discretize(ColumnPool pool) {
+        return new NifFiniteVolume(model, v, labels, pool);
+    }
+
+    @Override
+    public Map<String, Object> gridSummary() {
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("v_cells", v.cells());
+        grid.put("xi_cells", labels.cells());
+        return grid;
+    }
+
+    @Override
+    public String modelKey(InvalidModelException.Part part) {
         return switch (part) {
             case RESET -> "nif.reset";
             case SIGMA -> "nif.sigma";
@@ -81,7 +108,7 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
             case KERNEL -> "nif.kernel";
             case INITIAL -> "nif.initial";
             case GRID -> "grid.v";
-            case RANK_WEIGHT, VELOCITIES -> "nif";
+            default -> "nif";
         };
     }
 
@@ -166,14 +193,4 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
         return StepKernel.fromEntries(m.rows(), m.rowIndex(), m.columnIndex(), m.values(), xiCells);
     }
 
-    static TimeControl time(ConfigNode time) {
-        double end = time.number("end");
-        if (!(end > 0) || !Double.isFinite(end)) {
-            throw new ProblemException(time.key("end"), "must be positive, got " + end);
-        }
-        double every = time.positive("output_every", end / 100);
-        double dt = time.has("dt") ? time.positive("dt", 1.0) : Double.NaN;
-        double tolerance = time.positive("tolerance", NifSolver.DEFAULT_TOLERANCE);
-        return new TimeControl(end, every, dt, tolerance);
-    }
 }

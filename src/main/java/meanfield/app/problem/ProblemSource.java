@@ -52,6 +52,11 @@ public final class ProblemSource {
                 + String.join(", ", BUILT_IN) + ")");
     }
 
+    /** A problem given as YAML text, its relative paths taken from {@code directory} (a resumed run's problem.yaml). */
+    public static ProblemSource fromText(String name, Path directory, String text) {
+        return new ProblemSource(name, directory, parse(name, text));
+    }
+
     /** The YAML text of a built-in problem. */
     public static String builtInText(String name) {
         try (InputStream in = ProblemSource.class.getResourceAsStream("/problems/" + name + ".yaml")) {

@@ -8,13 +8,21 @@ import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.topo.TopoSolver;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
 
 /**
  * A TOPO problem read from its file: the model, the discretization with its points per
  * dimension, and the time control.
  */
-public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, TimeControl time, String solver) {
+public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, TimeControl time, String scheme,
+        String solver) implements ModelProblem {
+    /** Default tolerance of an adaptive scheme: spectral accuracy in space deserves a tight one in time. */
+    private static final double DEFAULT_TOLERANCE = 1e-6;
+    /** Keys of model parts before a problem exists. */
+    private static final ModelProblem KEYS = new TopoProblem(null, null, 0, null, null, null);
+
 
     /** Formula variables of f0 by dimension: positions, then velocity components, speed (and angle in 2D). */
     private static final String[][] INITIAL_VARIABLES = {
@@ -41,7 +49,7 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
             if (cells < 4) {
                 throw new ProblemException("grid.x.cells", "must be at least 4, got " + cells);
             }
-            TimeControl time = NifProblem.time(root.child("time"));
+            TimeSection time = TimeSection.read(root.child("time"), DEFAULT_TOLERANCE);
             String solver = root.choice("solver", "spectral", "spectral", "finite-volume");
             TopoSolver.Method method = solver.equals("spectral") ? TopoSolver.Method.SPECTRAL
                     : TopoSolver.Method.FINITE_VOLUME;
@@ -52,14 +60,33 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
             if (method == TopoSolver.Method.SPECTRAL && cells % 2 != 0) {
                 throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points, got " + cells);
             }
-            return new TopoProblem(model, method, cells, time, solver);
+            return new TopoProblem(model, method, cells, time.control(), time.scheme(), solver);
         } catch (InvalidModelException e) {
-            throw new ProblemException(keyOf(e.part()), e.getMessage());
+            throw new ProblemException(KEYS.keyOf(e.part()), e.getMessage());
         }
     }
 
-    /** The problem-file key of a part of the TOPO model. */
-    public static String keyOf(InvalidModelException.Part part) {
+    @Override
+    public String name() {
+        return "topo";
+    }
+
+    @Override
+    public SemiDiscretization discretize(ColumnPool pool) {
+        return TopoSolver.discretize(model, method, n, pool);
+    }
+
+    @Override
+    public Map<String, Object> gridSummary() {
+        Map<String, Object> grid = new java.util.LinkedHashMap<>();
+        grid.put("dimension", model.dimension());
+        grid.put("x_cells", n);
+        grid.put("velocities", model.velocityCount());
+        return grid;
+    }
+
+    @Override
+    public String modelKey(InvalidModelException.Part part) {
         return switch (part) {
             case RANK_WEIGHT -> "topo.weight";
             case VELOCITIES -> "topo.velocities";

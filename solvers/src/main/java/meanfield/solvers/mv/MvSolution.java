@@ -12,7 +12,7 @@ public final class MvSolution extends RunRecord {
     private final PeriodicGrid grid;
     private final double step;
 
-    MvSolution(PeriodicGrid grid, RecordedRun run) {
+    public MvSolution(PeriodicGrid grid, RecordedRun run) {
         super(run);
         this.grid = grid;
         this.step = run.outcome().fixedStep();

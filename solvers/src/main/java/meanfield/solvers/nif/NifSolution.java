@@ -12,7 +12,7 @@ public final class NifSolution extends RunRecord {
     private final UniformGrid v;
     private final UniformGrid labels;
 
-    NifSolution(UniformGrid v, UniformGrid labels, RecordedRun run) {
+    public NifSolution(UniformGrid v, UniformGrid labels, RecordedRun run) {
         super(run);
         this.v = v;
         this.labels = labels;

@@ -11,7 +11,7 @@ public final class TopoSolution extends RunRecord {
     private final int dimension;
     private final double[][] velocities;
 
-    TopoSolution(int dimension, double[][] velocities, RecordedRun run) {
+    public TopoSolution(int dimension, double[][] velocities, RecordedRun run) {
         super(run);
         this.dimension = dimension;
         this.velocities = velocities;

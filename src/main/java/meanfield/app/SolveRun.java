@@ -1,0 +1,127 @@
+package meanfield.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import meanfield.app.output.CheckpointFile;
+import meanfield.app.output.Hdf5ResultFile;
+import meanfield.app.output.RunSummary;
+import meanfield.app.problem.ModelProblem;
+import meanfield.app.problem.Problem;
+import meanfield.app.problem.ProblemException;
+import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.result.RecordedResult;
+import meanfield.solvers.result.TeeSink;
+import meanfield.solvers.run.Checkpoint;
+import meanfield.solvers.run.CheckpointPolicy;
+import meanfield.solvers.run.Driver;
+import meanfield.solvers.run.RecordedRun;
+import meanfield.solvers.run.RunOutcome;
+import meanfield.solvers.run.SemiDiscretization;
+import meanfield.solvers.time.Scheme;
+import meanfield.solvers.time.Schemes;
+
+/**
+ * The solve pipeline for every model: the problem's discretization and scheme on the generic
+ * driver, outputs streamed into {@code solution.h5} as they are reached (and kept in memory for the
+ * plots), checkpoints when asked for, then plots and summary.json.
+ */
+final class SolveRun {
+    static final String SOLUTION = "solution.h5";
+
+    private final Problem problem;
+    private final RunDirectory dir;
+    private final int threads;
+    private final boolean quiet;
+    private final double checkpointEvery;
+
+    /** @param checkpointEvery simulated time between checkpoints, or 0 for none */
+    SolveRun(Problem problem, RunDirectory dir, int threads, boolean quiet, double checkpointEvery) {
+        this.problem = problem;
+        this.dir = dir;
+        this.threads = threads;
+        this.quiet = quiet;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    /** Runs from t = 0 ({@code from} null) or from a checkpoint; returns the exit status. */
+    int execute(Checkpoint from, long start, PrintWriter out, PrintWriter err) {
+        ModelProblem model = problem.model();
+        String name = problem.source().name();
+        String yaml = problem.source().toYaml();
+        dir.start(yaml, new RunDirectory.Settings("solve", name, problem.source().directory(), checkpointEvery));
+        Path solution = dir.dir().resolve(SOLUTION);
+        RecordedResult memory = new RecordedResult();
+        RunOutcome outcome;
+        String scheme;
+        double step;
+        try (ColumnPool pool = new ColumnPool(threads);
+                Progress progress = new Progress("solve " + name, model.time().end(), quiet)) {
+            SemiDiscretization system = model.discretize(pool);
+            Scheme chosen = Schemes.named(model.scheme() != null ? model.scheme() : system.defaultScheme())
+                    .orElseThrow(() -> new IllegalStateException("the default scheme of " + model.name()
+                            + " is not in the registry"));
+            Driver driver = new Driver(system, chosen, model.time(), List.of()).withProgress(progress);
+            scheme = driver.scheme().name();
+            step = driver.fixedStep();
+            if (checkpointEvery > 0) {
+                driver.withCheckpoints(new CheckpointPolicy(checkpointEvery,
+                        c -> CheckpointFile.write(dir.checkpoint(), c)));
+            }
+            TeeSink sinks = new TeeSink(new Hdf5ResultFile(solution,
+                    Map.of("problem", yaml, "version", Version.current())), memory);
+            if (from == null) {
+                outcome = driver.run(sinks);
+            } else {
+                Hdf5ResultFile.replay(solution, system.layout(), from.nextOutput(), memory);
+                try {
+                    outcome = driver.resume(from, sinks);
+                } catch (IllegalArgumentException e) {
+                    throw new ProblemException("time", "cannot resume: " + e.getMessage());
+                }
+            }
+        } catch (InvalidModelException e) {
+            // The model as given cannot be discretized or started (checked when the system is built and at t = 0).
+            throw new ProblemException(model.keyOf(e.part()), e.getMessage());
+        }
+        RecordedRun run = new RecordedRun(memory, outcome);
+        List<Path> plots = SolutionPlots.write(model, dir.dir(), run);
+        List<String> warnings = SolutionPlots.warnings(model, run);
+        warnings.forEach(w -> err.println("warning: " + w));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("solver", model.solver());
+        summary.put("scheme", scheme);
+        summary.put("t_end", outcome.timeReached());
+        summary.put("steps", outcome.steps());
+        summary.put("rejected_steps", outcome.rejectedSteps());
+        if (!Double.isNaN(step)) {
+            summary.put("dt", outcome.fixedStep());
+        }
+        summary.putAll(outcome.summary());
+        summary.put("grid", model.gridSummary());
+        summary.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
+        if (!warnings.isEmpty()) {
+            summary.put("warnings", warnings);
+        }
+        summary.put("threads", threads);
+        summary.put("completed", outcome.failure().isEmpty());
+        outcome.failure().ifPresent(f -> summary.put("failure", f));
+        if (from != null) {
+            summary.put("resumed_from", from.time());
+        }
+        RunSummary.write(dir.dir().resolve("summary.json"), "solve", name, model.name(), start,
+                problem.source().tree(), summary);
+        if (outcome.failure().isPresent()) {
+            err.println("numerical failure: " + outcome.failure().get() + "; the outputs up to t = "
+                    + outcome.timeReached() + " are in " + dir.dir());
+            return Main.NUMERICAL_FAILURE;
+        }
+        out.printf("solved %s to t = %s in %d steps (%.2f s); outputs in %s%n", name, outcome.timeReached(),
+                outcome.steps(), (System.nanoTime() - start) * 1e-9, dir.dir());
+        return 0;
+    }
+}

@@ -1,0 +1,252 @@
+package meanfield.app.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.FloatingPoint;
+import meanfield.solvers.result.Axis;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.ResultSink;
+import meanfield.solvers.result.Variable;
+
+/**
+ * Any result as an HDF5 file that is valid at every moment of the run, written by jHDF: one
+ * dataset per axis (but time), per variable and {@code t}, each with {@code units} and
+ * {@code long_name} attributes, and the root attributes given (the resolved problem, the version).
+ * <p>
+ * jHDF writes whole files and cannot extend a dataset, so the file is created once with every
+ * time-dependent dataset at its full length (one row per output time the run will reach) filled
+ * with NaN, and each output is then written in place, into the contiguous storage of its rows,
+ * {@code t} last: a row whose {@code t} is a number is complete. A killed run leaves a file that any
+ * HDF5 reader opens, holding every output reached, with NaN in {@code t} after them. When a run ends
+ * short of its end (a numerical failure) or has values known only at the end, the file is written
+ * once more, whole, to a temporary file that replaces it atomically, trimmed to the outputs reached.
+ * This costs one write of the data per output plus one at the end, instead of rewriting the whole
+ * history at every output.
+ */
+public final class Hdf5ResultFile implements ResultSink {
+    private final Path file;
+    private final Map<String, String> attributes;
+    private ResultLayout layout;
+    private int rows;
+    private FileChannel channel;
+    private long timeAddress;
+    private long[] addresses;
+    private ByteBuffer[] buffers;
+    private ByteBuffer timeBuffer;
+
+    public Hdf5ResultFile(Path file, Map<String, String> attributes) {
+        this.file = file;
+        this.attributes = attributes;
+    }
+
+    @Override
+    public void begin(ResultLayout resultLayout, int outputs, int first) {
+        this.layout = resultLayout;
+        this.rows = outputs;
+        try {
+            if (first == 0 || !Files.exists(file)) {
+                if (first > 0) {
+                    throw new IllegalStateException("cannot continue " + file + ": it does not exist");
+                }
+                create(0, null, Map.of());
+            } else if (rowsIn(file) != outputs) {
+                // The end time changed: the file is laid out anew for the new number of outputs.
+                create(first, read(file, layout, first), Map.of());
+            }
+            open();
+        } catch (IOException | HdfException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void output(int index, double t, double[][] slices) {
+        try {
+            List<Variable> perOutput = layout.perOutput();
+            for (int i = 0; i < perOutput.size(); i++) {
+                ByteBuffer buffer = buffers[i];
+                buffer.clear();
+                buffer.asDoubleBuffer().put(slices[i]);
+                writeFully(buffer, addresses[i] + (long) index * buffer.capacity());
+            }
+            timeBuffer.clear();
+            timeBuffer.putDouble(0, t);
+            writeFully(timeBuffer, timeAddress + 8L * index);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void finish(int outputsReached, Map<String, double[]> finalValues) {
+        try {
+            channel.close();
+            if (outputsReached == 0) {
+                // No output time: a file of NaN would look like data.
+                Files.deleteIfExists(file);
+            } else if (outputsReached < rows || !finalValues.isEmpty()) {
+                Prefix prefix = read(file, layout, outputsReached);
+                rows = outputsReached;
+                create(outputsReached, prefix, finalValues);
+            }
+        } catch (IOException | HdfException e) {
+            throw failure(e);
+        }
+    }
+
+    private UncheckedIOException failure(Exception e) {
+        return new UncheckedIOException(new IOException("cannot write " + file + ": " + e.getMessage(), e));
+    }
+
+    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+    }
+
+    /** The first rows of t and of every time-dependent variable of a file. */
+    private record Prefix(double[] times, List<double[]> values) {
+    }
+
+    /** Output times a result file has room for. */
+    static int rowsIn(Path path) {
+        try (HdfFile h5 = new HdfFile(path)) {
+            return h5.getDatasetByPath(Axis.TIME).getDimensions()[0];
+        }
+    }
+
+    private static Prefix read(Path path, ResultLayout layout, int count) {
+        try (HdfFile h5 = new HdfFile(path)) {
+            double[] times = Arrays.copyOf((double[]) h5.getDatasetByPath(Axis.TIME).getDataFlat(), count);
+            List<double[]> values = new ArrayList<>();
+            for (Variable v : layout.perOutput()) {
+                double[] all = (double[]) h5.getDatasetByPath(v.name()).getDataFlat();
+                values.add(Arrays.copyOf(all, count * layout.size(v)));
+            }
+            return new Prefix(times, values);
+        }
+    }
+
+    /**
+     * Feeds the first {@code count} outputs of a result file to a sink, as the run that wrote them
+     * did: how a resumed run gets the outputs before its checkpoint back into memory.
+     */
+    public static void replay(Path path, ResultLayout layout, int count, ResultSink sink) {
+        Prefix prefix = read(path, layout, count);
+        List<Variable> perOutput = layout.perOutput();
+        double[][] slices = new double[perOutput.size()][];
+        for (int o = 0; o < count; o++) {
+            for (int i = 0; i < slices.length; i++) {
+                int size = layout.size(perOutput.get(i));
+                slices[i] = Arrays.copyOfRange(prefix.values().get(i), o * size, (o + 1) * size);
+            }
+            sink.output(o, prefix.times()[o], slices);
+        }
+    }
+
+    /** Writes the whole file (rows of NaN after the prefix) to a temporary file that then replaces it. */
+    private void create(int filled, Prefix prefix, Map<String, double[]> finalValues) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (WritableHdfFile h5 = HdfFile.write(temporary)) {
+            double[] times = new double[rows];
+            Arrays.fill(times, Double.NaN);
+            if (prefix != null) {
+                System.arraycopy(prefix.times(), 0, times, 0, filled);
+            }
+            annotate(h5.putDataset(Axis.TIME, times), "1", "time");
+            for (Axis axis : layout.axes()) {
+                if (!axis.name().equals(Axis.TIME)) {
+                    annotate(h5.putDataset(axis.name(), axis.values()), axis.units(), axis.longName());
+                }
+            }
+            List<Variable> perOutput = layout.perOutput();
+            for (Variable v : layout.variables()) {
+                int[] shape = layout.shape(v);
+                double[] values;
+                if (v.timeDependent()) {
+                    values = new double[rows * layout.size(v)];
+                    Arrays.fill(values, Double.NaN);
+                    if (prefix != null) {
+                        double[] known = prefix.values().get(perOutput.indexOf(v));
+                        System.arraycopy(known, 0, values, 0, filled * layout.size(v));
+                    }
+                    int[] withTime = new int[shape.length + 1];
+                    withTime[0] = rows;
+                    System.arraycopy(shape, 0, withTime, 1, shape.length);
+                    shape = withTime;
+                } else {
+                    values = v.values() != null ? v.values() : finalValues.get(v.name());
+                    if (values == null) {
+                        continue;
+                    }
+                }
+                annotate(h5.putDataset(v.name(), NestedArrays.of(values, shape)), v.units(), v.longName());
+            }
+            for (Map.Entry<String, double[]> extra : finalValues.entrySet()) {
+                if (layout.variables().stream().noneMatch(v -> v.name().equals(extra.getKey()))) {
+                    h5.putDataset(extra.getKey(), extra.getValue());
+                }
+            }
+            for (Map.Entry<String, String> a : attributes.entrySet()) {
+                h5.putAttribute(a.getKey(), a.getValue());
+            }
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void annotate(WritableDataset dataset, String units, String longName) {
+        dataset.putAttribute("units", units);
+        dataset.putAttribute("long_name", longName);
+    }
+
+    /** Finds where the rows of t and of each time-dependent variable are stored, and opens the file for writing. */
+    private void open() throws IOException {
+        List<Variable> perOutput = layout.perOutput();
+        addresses = new long[perOutput.size()];
+        buffers = new ByteBuffer[perOutput.size()];
+        ByteOrder order;
+        try (HdfFile h5 = new HdfFile(file)) {
+            Map<String, Long> found = new LinkedHashMap<>();
+            Dataset time = h5.getDatasetByPath(Axis.TIME);
+            order = ((FloatingPoint) time.getDataType()).getByteOrder();
+            found.put(Axis.TIME, address(time));
+            for (Variable v : perOutput) {
+                found.put(v.name(), address(h5.getDatasetByPath(v.name())));
+            }
+            timeAddress = found.get(Axis.TIME);
+            for (int i = 0; i < perOutput.size(); i++) {
+                addresses[i] = found.get(perOutput.get(i).name());
+                buffers[i] = ByteBuffer.allocateDirect(8 * layout.size(perOutput.get(i))).order(order);
+            }
+        }
+        timeBuffer = ByteBuffer.allocateDirect(8).order(order);
+        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+    }
+
+    private static long address(Dataset dataset) {
+        if (!(dataset instanceof ContiguousDataset contiguous)) {
+            throw new IllegalStateException("dataset " + dataset.getName() + " is not stored contiguously");
+        }
+        return contiguous.getDataAddress();
+    }
+}

@@ -1,0 +1,43 @@
+package meanfield.app.problem;
+
+import java.util.Map;
+
+import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.SemiDiscretization;
+import meanfield.solvers.time.TimeControl;
+
+/**
+ * The part of a problem that belongs to its model, one record type per model: a new model is a
+ * new permitted type, and every switch over models fails to compile until it is handled.
+ */
+public sealed interface ModelProblem permits NifProblem, TopoProblem, MvProblem {
+    /** The value of the {@code model} key. */
+    String name();
+
+    TimeControl time();
+
+    /** {@code time.scheme}, or null for the discretization's default. */
+    String scheme();
+
+    /** The value of the {@code solver} key. */
+    String solver();
+
+    /** The semi-discrete system of this problem, its columns run on the pool. */
+    SemiDiscretization discretize(ColumnPool pool);
+
+    /** The grid as summary.json reports it. */
+    Map<String, Object> gridSummary();
+
+    /** The problem-file key of a part of this model. */
+    String modelKey(InvalidModelException.Part part);
+
+    /** The problem-file key at fault in a model that cannot be solved. */
+    default String keyOf(InvalidModelException.Part part) {
+        return switch (part) {
+            case TIME_STEP -> "time.dt";
+            case SCHEME -> "time.scheme";
+            default -> modelKey(part);
+        };
+    }
+}
