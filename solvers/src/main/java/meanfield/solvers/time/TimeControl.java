@@ -25,14 +25,20 @@ public record TimeControl(double end, double outputEvery, double fixedStep, doub
         return Double.isNaN(fixedStep);
     }
 
-    /** Output times 0, outputEvery, 2 outputEvery, ..., end. */
+    /**
+     * Output times 0, outputEvery, 2 outputEvery, ..., end, each the double nearest to the decimal
+     * product (3 x 0.1 is 0.3, not 0.30000000000000004): the output times then do not depend on the
+     * end time, so a run continued to a later end passes through the same times as one that went
+     * there at once.
+     */
     public double[] outputTimes() {
+        java.math.BigDecimal every = new java.math.BigDecimal(Double.toString(outputEvery));
         int n = (int) Math.floor(end / outputEvery * (1 + 1e-12));
         boolean endIsMultiple = Math.abs(n * outputEvery - end) <= 1e-12 * end;
         int count = endIsMultiple ? n + 1 : n + 2;
         double[] times = new double[count];
         for (int i = 0; i < count - 1; i++) {
-            times[i] = i * outputEvery;
+            times[i] = every.multiply(java.math.BigDecimal.valueOf(i)).doubleValue();
         }
         times[count - 1] = end;
         return times;

@@ -1,0 +1,113 @@
+package meanfield.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.jhdf.HdfFile;
+
+/**
+ * A solve killed with SIGKILL at about half of its run leaves a solution.h5 that h5py opens,
+ * holding every output time reached before the kill, and the run resumes from its last
+ * checkpoint to the outputs of an uninterrupted run, bit for bit.
+ */
+class SolveKillTest {
+    private static final String[] SETTINGS = {"--set", "grid.v.cells=400", "--set", "grid.xi.cells=32",
+        "--set", "time.end=3", "--set", "time.output_every=0.05", "--set", "time.tolerance=1e-5"};
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> solveArguments(Path out) {
+        List<String> args = new ArrayList<>(List.of("solve", "nif-ring", "--quiet", "--threads=1", "--out=" + out,
+                "--checkpoint-every", "0.5"));
+        args.addAll(Arrays.asList(SETTINGS));
+        return args;
+    }
+
+    /** Output rows whose time has been written (t is written last in a row). */
+    private static int rowsWritten(Path file) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (HdfFile h5 = new HdfFile(file)) {
+            double[] t = (double[]) h5.getDatasetByPath("t").getData();
+            int n = 0;
+            while (n < t.length && !Double.isNaN(t[n])) {
+                n++;
+            }
+            return n;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void killedSolveKeepsEveryOutputBeforeTheKillAndResumesBitForBit() throws Exception {
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, CommandRunner.run(solveArguments(whole).toArray(String[]::new)).status());
+        int outputs = 61;
+
+        Path killed = tmp.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(solveArguments(killed));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Path file = killed.resolve("solution.h5");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (rowsWritten(file) < outputs / 2 && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(process.isAlive(), "the run ended before it could be killed: make it longer");
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, process.exitValue(), "killed by SIGKILL");
+
+        int reached = rowsWritten(file);
+        assertTrue(reached >= outputs / 2 && reached < outputs, "rows reached before the kill: " + reached);
+        var expected = ResultFiles.datasets(whole.resolve("solution.h5"));
+        var partial = ResultFiles.datasets(file);
+        for (String name : new String[] {"t", "rate", "density"}) {
+            int row = expected.get(name).length / outputs;
+            assertArrayEquals(Arrays.copyOf(expected.get(name), reached * row), Arrays.copyOf(partial.get(name), reached * row),
+                    name + ": the outputs before the kill");
+        }
+        opensInH5py(file, reached, outputs);
+
+        CommandRunner resumed = CommandRunner.run("resume", killed.toString(), "--quiet", "--threads=2");
+        assertEquals(0, resumed.status(), resumed.err());
+        ResultFiles.assertIdentical(whole.resolve("solution.h5"), file);
+    }
+
+    private static void opensInH5py(Path file, int reached, int outputs) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PYTHON) && new ProcessBuilder(PYTHON.toString(), "-c", "import h5py")
+                .start().waitFor() == 0, "h5py is not installed for /usr/bin/python3 (apt-get install python3-h5py):"
+                + " the file was checked with jHDF only");
+        String script = "import h5py, math\n"
+                + "f = h5py.File(r'" + file + "', 'r')\n"
+                + "t = f['t'][:]\n"
+                + "print(len(t), sum(1 for x in t if not math.isnan(x)), f['density'].shape[0], f.attrs['problem'][:5])\n";
+        Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), printed);
+        String[] fields = printed.split(" ");
+        assertEquals(String.valueOf(outputs), fields[0], printed);
+        assertEquals(String.valueOf(reached), fields[1], printed);
+        assertEquals(String.valueOf(outputs), fields[2], printed);
+        assertTrue(new File(file.toString()).length() > 0);
+    }
+}
