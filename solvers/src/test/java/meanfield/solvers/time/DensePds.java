@@ -1,5 +1,7 @@
 package meanfield.solvers.time;
 
+import java.util.Arrays;
+
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
@@ -65,8 +67,16 @@ final class DensePds implements ProductionDestructionSystem {
                 m[i][j] = (i == j ? 1 : 0) - dt * entry;
             }
         }
+        // The matrix has unit column sums, so adding all other equations to the last one turns it into
+        // sum(out) = sum(rhs): an elementary row operation that pins the mass to round-off, where LU
+        // alone keeps it only to eps dt |A| (1e-13 at dt |A| = 1e9).
+        double[] b = rhs.clone();
+        for (int i = 0; i < size - 1; i++) {
+            b[size - 1] += rhs[i];
+        }
+        Arrays.fill(m[size - 1], 1.0);
         RealMatrix x = new LUDecomposition(MatrixUtils.createRealMatrix(m)).getSolver()
-                .solve(MatrixUtils.createColumnRealMatrix(rhs));
+                .solve(MatrixUtils.createColumnRealMatrix(b));
         for (int i = 0; i < size; i++) {
             out[i] = x.getEntry(i, 0);
         }
