@@ -34,9 +34,12 @@ public final class ExplicitRungeKutta implements TimeIntegrator {
         int stages = b.length;
         system.rhs(t, y, slopes[0]);
         for (int i = 1; i < stages; i++) {
-            // A last stage equal to the step is formed in out directly; its slope then serves the embedded solution only.
+            // A last stage equal to the step is formed in out directly; its slope serves the embedded solution only.
             double[] target = lastStageIsStep && i == stages - 1 ? out : stage;
             combine(y, dt, a[i], i, target);
+            if (target == out && embedded == null) {
+                break;
+            }
             system.rhs(t + c[i] * dt, target, slopes[i]);
         }
         if (!lastStageIsStep) {

@@ -101,8 +101,12 @@ public final class Lawson implements TimeIntegrator {
         Arrays.fill(propagatedValid, false);
         system.explicitPart(y, slopes[0]);
         for (int i = 1; i < stages; i++) {
+            // A last stage equal to the step is formed in out directly; its slope serves the embedded solution only.
             double[] target = lastStageIsStep && i == stages - 1 ? out : stage;
             combine(y, dt, a[i], i, level[i], target);
+            if (target == out && embedded == null) {
+                break;
+            }
             system.explicitPart(target, slopes[i]);
         }
         if (!lastStageIsStep) {

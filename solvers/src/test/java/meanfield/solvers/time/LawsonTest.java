@@ -1,5 +1,6 @@
 package meanfield.solvers.time;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,17 @@ class LawsonTest {
         Recording system = new Recording(false);
         new Lawson(system, Tableaux.RK4).step(0.0, 0.1, TwoModes.START, new double[4]);
         assertEquals(List.of(0.05, 0.05, 0.05, 0.05, 0.05), system.durations);
+    }
+
+    @Test
+    void aLastStageThatIsTheStepGivesTheStepWithOrWithoutEmbeddedWeights() {
+        ButcherTableau embedded = Tableaux.DORMAND_PRINCE;
+        ButcherTableau plain = new ButcherTableau(embedded.a(), embedded.b(), embedded.c());
+        double[] a = new double[4];
+        double[] b = new double[4];
+        new Lawson(new TwoModes(), embedded).step(0.0, 0.1, TwoModes.START, a);
+        new Lawson(new TwoModes(), plain).step(0.0, 0.1, TwoModes.START, b);
+        assertArrayEquals(a, b, 0.0);
     }
 
     @Test
