@@ -15,4 +15,9 @@ public interface DiagonalSplitSystem {
 
     /** out = N(y); y is left intact. */
     void explicitPart(double[] y, double[] out);
+
+    /** The norm in which local errors are measured and compared with the tolerance: max |a_i - b_i| unless overridden. */
+    default double errorNorm(double[] a, double[] b) {
+        return ErrorNorms.maxDifference(a, b);
+    }
 }

@@ -9,4 +9,9 @@ public interface ExplicitSystem {
 
     /** Where y first holds a non-finite value, in the system's own terms. */
     String locate(double[] y);
+
+    /** The norm in which local errors are measured and compared with the tolerance: max |a_i - b_i| unless overridden. */
+    default double errorNorm(double[] a, double[] b) {
+        return ErrorNorms.maxDifference(a, b);
+    }
 }

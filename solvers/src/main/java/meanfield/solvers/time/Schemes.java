@@ -20,9 +20,36 @@ public final class Schemes {
                     system -> new SspRk2((ExplicitSystem) system)),
             new Scheme("lawson-rk4", 4, 0, SplitForm.DIAGONAL_SPLIT,
                     "classical RK4 in the interaction picture (integrating factor)",
-                    system -> new LawsonRk4((DiagonalSplitSystem) system)));
+                    system -> new LawsonRk4((DiagonalSplitSystem) system)),
+            explicit("euler", 1, 0, Tableaux.EULER, "forward Euler: first order, the step every SSP method is a convex"
+                    + " combination of"),
+            explicit("ssp-rk3", 3, 0, Tableaux.SSP_RK3, "third-order SSP Runge-Kutta of Shu and Osher: positive and TVD"
+                    + " under forward Euler's step limit"),
+            explicit("rk4", 4, 0, Tableaux.RK4, "the classical fourth-order Runge-Kutta method"),
+            explicit("bogacki-shampine", 3, 2, Tableaux.BOGACKI_SHAMPINE, "Bogacki-Shampine 3(2): third order, adaptive"
+                    + " step from an embedded second-order solution"),
+            explicit("dormand-prince", 5, 4, Tableaux.DORMAND_PRINCE, "Dormand-Prince 5(4): fifth order, adaptive step"
+                    + " from an embedded fourth-order solution"),
+            lawson("lawson-euler", 1, 0, Tableaux.EULER, "forward Euler in the interaction picture: exact linear flow,"
+                    + " first order"),
+            lawson("lawson-ssp-rk3", 3, 0, Tableaux.SSP_RK3_NON_DECREASING, "third-order SSP Runge-Kutta with"
+                    + " non-decreasing abscissas (SSP coefficient 3/4) in the interaction picture"),
+            lawson("lawson-dormand-prince", 5, 4, Tableaux.DORMAND_PRINCE, "Dormand-Prince 5(4) in the interaction"
+                    + " picture: exact linear flow, adaptive step"));
 
     private Schemes() {
+    }
+
+    private static Scheme explicit(String name, int order, int embeddedOrder, ButcherTableau tableau,
+            String description) {
+        return new Scheme(name, order, embeddedOrder, SplitForm.EXPLICIT, description,
+                system -> new ExplicitRungeKutta((ExplicitSystem) system, tableau));
+    }
+
+    private static Scheme lawson(String name, int order, int embeddedOrder, ButcherTableau tableau,
+            String description) {
+        return new Scheme(name, order, embeddedOrder, SplitForm.DIAGONAL_SPLIT, description,
+                system -> new Lawson((DiagonalSplitSystem) system, tableau));
     }
 
     public static List<Scheme> all() {

@@ -1,0 +1,54 @@
+package meanfield.solvers.time;
+
+/**
+ * Two complex unknowns (re, im interleaved) with a stiff and oscillatory diagonal part,
+ * L = diag(-1 + 6i, -30), and a smooth nonlinear coupling
+ * N(z) = (0.5 z2^2 + 1, 0.8 i z1 conj(z2) + z1).
+ */
+final class TwoModes implements DiagonalSplitSystem {
+    static final double[] START = {0.3, -0.2, 0.5, 0.4};
+    private static final double[] RE = {-1, -30};
+    private static final double[] IM = {6, 0};
+
+    @Override
+    public int size() {
+        return 4;
+    }
+
+    @Override
+    public void propagate(double dt, double[] in, double[] out) {
+        for (int m = 0; m < 2; m++) {
+            double g = Math.exp(RE[m] * dt);
+            double c = g * Math.cos(IM[m] * dt);
+            double s = g * Math.sin(IM[m] * dt);
+            double re = in[2 * m];
+            double im = in[2 * m + 1];
+            out[2 * m] = c * re - s * im;
+            out[2 * m + 1] = c * im + s * re;
+        }
+    }
+
+    @Override
+    public void explicitPart(double[] y, double[] out) {
+        double x1 = y[0];
+        double y1 = y[1];
+        double x2 = y[2];
+        double y2 = y[3];
+        out[0] = 0.5 * (x2 * x2 - y2 * y2) + 1;
+        out[1] = x2 * y2;
+        // z1 conj(z2) = (x1 x2 + y1 y2) + i (y1 x2 - x1 y2); times 0.8 i.
+        out[2] = -0.8 * (y1 * x2 - x1 * y2) + x1;
+        out[3] = 0.8 * (x1 * x2 + y1 * y2) + y1;
+    }
+
+    /** The whole right-hand side L y + N(y), for the reference integrator. */
+    double[] full(double[] y) {
+        double[] out = new double[4];
+        explicitPart(y, out);
+        for (int m = 0; m < 2; m++) {
+            out[2 * m] += RE[m] * y[2 * m] - IM[m] * y[2 * m + 1];
+            out[2 * m + 1] += RE[m] * y[2 * m + 1] + IM[m] * y[2 * m];
+        }
+        return out;
+    }
+}
