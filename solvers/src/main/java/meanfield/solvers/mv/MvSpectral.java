@@ -19,6 +19,7 @@ import meanfield.solvers.result.Variable;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.DiagonalSplitSystem;
+import meanfield.solvers.time.FactorCache;
 import meanfield.solvers.time.TimeControl;
 
 /**
@@ -52,8 +53,7 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
     private final FourierMultiplier[] velocity;
     private final FourierMultiplier[] divergence;
     private final double[] decay;
-    private final double[] factor;
-    private double factorStep = Double.NaN;
+    private final FactorCache factors;
     private final double interactionBound;
     private final double[] initialValues;
     private final ResultLayout layout;
@@ -111,7 +111,11 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
             }
             decay[c] = -sigma * 4 * Math.PI * Math.PI * k2;
         }
-        this.factor = new double[decay.length];
+        this.factors = new FactorCache(decay.length, (dt, out) -> {
+            for (int c = 0; c < out.length; c++) {
+                out[c] = Math.exp(dt * decay[c]);
+            }
+        });
         this.initialValues = grid.sample(model.initial()::value);
         List<Axis> axes = new ArrayList<>();
         axes.add(Axis.time());
@@ -220,12 +224,7 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
 
     @Override
     public void propagate(double dt, double[] in, double[] out) {
-        if (dt != factorStep) {
-            for (int c = 0; c < factor.length; c++) {
-                factor[c] = Math.exp(dt * decay[c]);
-            }
-            factorStep = dt;
-        }
+        double[] factor = factors.of(dt);
         for (int c = 0; c < factor.length; c++) {
             out[2 * c] = factor[c] * in[2 * c];
             out[2 * c + 1] = factor[c] * in[2 * c + 1];

@@ -13,6 +13,7 @@ import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.DiagonalSplitSystem;
+import meanfield.solvers.time.FactorCache;
 import meanfield.solvers.time.TimeControl;
 
 /**
@@ -58,8 +59,7 @@ public final class TopoSpectral implements DiagonalSplitSystem, SemiDiscretizati
     private final double[] kernelAtNodes;
     private final double[] balanceParts;
     private final double[] balance;
-    private double phaseStep = Double.NaN;
-    private final double[] phases;
+    private final FactorCache phaseCache;
     private final SplitRadialGain split;
     private final double[] splitGain;
 
@@ -102,7 +102,7 @@ public final class TopoSpectral implements DiagonalSplitSystem, SemiDiscretizati
         this.kernelAtNodes = new double[nodes * points];
         this.balanceParts = new double[nodes * points];
         this.balance = new double[points];
-        this.phases = new double[nvel * spectrum];
+        this.phaseCache = new FactorCache(nvel * spectrum, this::phases);
         this.split = model.weight().breaks().length == 0 ? null : new SplitRadialGain(model.weight(), grid.n(), nvel,
                 radialNodes / 2 + 8, pool);
         this.splitGain = split == null ? null : new double[nvel * points];
@@ -208,27 +208,29 @@ public final class TopoSpectral implements DiagonalSplitSystem, SemiDiscretizati
 
     @Override
     public void propagate(double dt, double[] in, double[] out) {
-        if (dt != phaseStep) {
-            int[] wave = new int[grid.dimension()];
-            for (int k = 0; k < nvel; k++) {
-                for (int c = 0; c < spectrum / 2; c++) {
-                    transforms[0].wavevector(c, wave);
-                    double kv = 0;
-                    for (int a = 0; a < wave.length; a++) {
-                        kv += wave[a] * velocities[k][a];
-                    }
-                    double angle = -2 * Math.PI * kv * dt;
-                    phases[k * spectrum + 2 * c] = Math.cos(angle);
-                    phases[k * spectrum + 2 * c + 1] = Math.sin(angle);
-                }
-            }
-            phaseStep = dt;
-        }
+        double[] phases = phaseCache.of(dt);
         for (int i = 0; i < in.length; i += 2) {
             double re = in[i];
             double im = in[i + 1];
             out[i] = phases[i] * re - phases[i + 1] * im;
             out[i + 1] = phases[i] * im + phases[i + 1] * re;
+        }
+    }
+
+    /** e^{-2 pi i kappa . v_k dt} for every mode kappa and velocity node k, interleaved. */
+    private void phases(double dt, double[] phases) {
+        int[] wave = new int[grid.dimension()];
+        for (int k = 0; k < nvel; k++) {
+            for (int c = 0; c < spectrum / 2; c++) {
+                transforms[0].wavevector(c, wave);
+                double kv = 0;
+                for (int a = 0; a < wave.length; a++) {
+                    kv += wave[a] * velocities[k][a];
+                }
+                double angle = -2 * Math.PI * kv * dt;
+                phases[k * spectrum + 2 * c] = Math.cos(angle);
+                phases[k * spectrum + 2 * c + 1] = Math.sin(angle);
+            }
         }
     }
 
