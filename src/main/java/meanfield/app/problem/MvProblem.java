@@ -16,8 +16,6 @@ import meanfield.solvers.time.TimeControl;
 
 /** An MV problem read from its file: the model, the collocation grid and the time control. */
 public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, String scheme) implements ModelProblem {
-    /** Default tolerance of an adaptive scheme: spectral accuracy in space deserves a tight one in time. */
-    private static final double DEFAULT_TOLERANCE = 1e-6;
     /** Keys of model parts before a problem exists. */
     private static final ModelProblem KEYS = new MvProblem(null, null, null, null);
     private static final String[] AXES = {"x", "y", "z"};
@@ -50,7 +48,7 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, Stri
         if (n < 4 || n % 2 != 0) {
             throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points >= 4, got " + n);
         }
-        TimeSection time = TimeSection.read(root.child("time"), DEFAULT_TOLERANCE);
+        TimeSection time = TimeSection.read(root.child("time"), meanfield.solvers.catalogue.PublicProblems.MV_TOLERANCE);
         root.choice("solver", "spectral", "spectral");
         try {
             return new MvProblem(new MvModel(d, sigma, interaction, initial::valueAt), new PeriodicGrid(d, n),

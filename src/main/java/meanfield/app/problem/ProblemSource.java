@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ProblemSource {
     /** Built-in problems, in the order {@code meanfield problems} lists them. */
-    public static final List<String> BUILT_IN = List.of("nif-ring", "topo-1d", "topo-2d", "mv-1d");
+    public static final List<String> BUILT_IN = meanfield.solvers.catalogue.PublicProblems.NAMES;
 
     private final String name;
     private final Path directory;

@@ -18,8 +18,6 @@ import meanfield.solvers.time.TimeControl;
  */
 public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, TimeControl time, String scheme,
         String solver) implements ModelProblem {
-    /** Default tolerance of an adaptive scheme: spectral accuracy in space deserves a tight one in time. */
-    private static final double DEFAULT_TOLERANCE = 1e-6;
     /** Keys of model parts before a problem exists. */
     private static final ModelProblem KEYS = new TopoProblem(null, null, 0, null, null, null);
 
@@ -49,7 +47,7 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
             if (cells < 4) {
                 throw new ProblemException("grid.x.cells", "must be at least 4, got " + cells);
             }
-            TimeSection time = TimeSection.read(root.child("time"), DEFAULT_TOLERANCE);
+            TimeSection time = TimeSection.read(root.child("time"), meanfield.solvers.catalogue.PublicProblems.TOPO_TOLERANCE);
             String solver = root.choice("solver", "spectral", "spectral", "finite-volume");
             TopoSolver.Method method = solver.equals("spectral") ? TopoSolver.Method.SPECTRAL
                     : TopoSolver.Method.FINITE_VOLUME;

@@ -1,5 +1,6 @@
 package meanfield.solvers.mv;
 
+import meanfield.solvers.catalogue.PublicProblems;
 import java.util.List;
 
 import meanfield.grids.fourier.FourierTransform;
@@ -13,7 +14,7 @@ final class MvTestProblems {
 
     /** P4 mv-1d: Kf(x) = -sin(2 pi x), sigma = 0.02, f0 = 1 + 0.2 cos(2 pi x). Horizon 5. */
     static MvModel p4() {
-        return MvModel.oneDimensional(0.02, x -> -Math.sin(2 * Math.PI * x), x -> 1 + 0.2 * Math.cos(2 * Math.PI * x));
+        return PublicProblems.mv1d().model();
     }
 
     /**
@@ -21,9 +22,7 @@ final class MvTestProblems {
      * k = (1, 1) are Kfhat = (i/4, i/4), so mode (1, 1) grows at pi - 8 pi^2 sigma.
      */
     static MvModel attraction2d(double sigma, TorusFunction initial) {
-        return new MvModel(2, sigma, List.of(
-                x -> -Math.sin(2 * Math.PI * x[0]) * Math.cos(2 * Math.PI * x[1]),
-                x -> -Math.cos(2 * Math.PI * x[0]) * Math.sin(2 * Math.PI * x[1])), initial);
+        return PublicProblems.attraction2d(sigma, initial);
     }
 
     static TimeControl fixed(double end, double outputEvery, double dt) {

@@ -1,10 +1,8 @@
 package meanfield.solvers.nif;
 
-import java.util.OptionalDouble;
-
 import meanfield.grids.UniformGrid;
+import meanfield.solvers.catalogue.PublicProblems;
 import meanfield.solvers.model.Drift;
-import meanfield.solvers.model.FiringRate;
 import meanfield.solvers.model.NifModel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.time.TimeControl;
@@ -14,20 +12,17 @@ final class NifTestProblems {
     private NifTestProblems() {
     }
 
-    static final UniformGrid P1_V = new UniformGrid(-1.5, 3.5, 400);
+    static final UniformGrid P1_V = PublicProblems.nifRing().v();
 
+    /** P1 from the catalogue. */
     static NifModel p1() {
-        return new NifModel(0.0, 0.1, Drift.autonomous((v, xi) -> -v + 1.2), FiringRate.sigmoid(5, 1, 0.2),
-                OptionalDouble.empty(),
-                new SynapticKernel.Function((xi, zeta) -> 0.1 + 0.3 * Math.cos(2 * Math.PI * (xi - zeta))),
-                (v, xi) -> gaussian(v, 0.5 + 0.3 * Math.cos(2 * Math.PI * xi), 0.15));
+        return PublicProblems.nifRing().model();
     }
 
-    /** nu = lambda, mu = -a v + input(xi), kernel w, Gaussian start at 0.4 with sd 0.2. */
+    /** The constant-rate network of the catalogue (MODEL.md 1.3). */
     static NifModel constantRate(double lambda, double a, Drift.Autonomous input, double sigma,
             SynapticKernel kernel) {
-        return new NifModel(0.0, sigma, Drift.autonomous((v, xi) -> -a * v + input.value(v, xi)),
-                FiringRate.constant(lambda), OptionalDouble.empty(), kernel, (v, xi) -> gaussian(v, 0.4, 0.2));
+        return PublicProblems.constantRate(lambda, a, input, sigma, kernel);
     }
 
     static SynapticKernel none() {
@@ -35,8 +30,7 @@ final class NifTestProblems {
     }
 
     static double gaussian(double v, double mean, double sd) {
-        double z = (v - mean) / sd;
-        return Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI));
+        return PublicProblems.gaussian(v, mean, sd);
     }
 
     static TimeControl fixed(double end, double dt) {

@@ -1,5 +1,6 @@
 package meanfield.solvers.topo;
 
+import meanfield.solvers.catalogue.PublicProblems;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.time.TimeControl;
@@ -11,16 +12,13 @@ final class TopoTestProblems {
 
     /** count velocities evenly spaced on [-1, 1], endpoints included, in 1D. */
     static double[][] velocityGrid(int count) {
-        double[][] v = new double[count][1];
-        for (int k = 0; k < count; k++) {
-            v[k][0] = -1 + 2.0 * k / (count - 1);
-        }
-        return v;
+        return PublicProblems.velocityGrid(count);
     }
 
+    /** P2's data (catalogue) with another rank weight and number of velocities. */
     static TopoModel p2(RankWeight weight, int velocities) {
-        return new TopoModel(1, weight, velocityGrid(velocities), (x, v) -> (1 + 0.4 * Math.cos(2 * Math.PI * x[0]))
-                * Math.exp(-Math.pow(v[0] - 0.5 * Math.sin(2 * Math.PI * x[0]), 2) / (2 * 0.3 * 0.3)));
+        TopoModel p2 = PublicProblems.topo1d(velocities);
+        return new TopoModel(1, weight, p2.velocities(), p2.initial());
     }
 
     static TopoSolution solve(TopoModel model, int cells, double end, double dt) {
