@@ -19,6 +19,7 @@ import meanfield.solvers.result.TeeSink;
 import meanfield.solvers.run.Checkpoint;
 import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.Driver;
+import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.RecordedRun;
 import meanfield.solvers.run.RunOutcome;
 import meanfield.solvers.run.SemiDiscretization;
@@ -80,7 +81,7 @@ final class SolveRun {
                 Hdf5ResultFile.replay(solution, system.layout(), from.nextOutput(), memory);
                 try {
                     outcome = driver.resume(from, sinks);
-                } catch (IllegalArgumentException e) {
+                } catch (IncompatibleCheckpoint e) {
                     throw new ProblemException("time", "cannot resume: " + e.getMessage());
                 }
             }

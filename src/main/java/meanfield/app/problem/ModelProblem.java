@@ -37,6 +37,7 @@ public sealed interface ModelProblem permits NifProblem, TopoProblem, MvProblem 
         return switch (part) {
             case TIME_STEP -> "time.dt";
             case SCHEME -> "time.scheme";
+            case PARTICLES -> "particles";
             default -> modelKey(part);
         };
     }

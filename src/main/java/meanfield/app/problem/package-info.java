@@ -1,5 +1,6 @@
 /**
  * Problem files (PROBLEMS.md): YAML loading, --set overrides, key-checked reading with clear
- * errors, and the translation of a problem into models, grids and time control.
+ * errors, one {@link meanfield.app.problem.ModelProblem} record per model that builds its
+ * discretization, and the time section every model shares.
  */
 package meanfield.app.problem;

@@ -1,5 +1,5 @@
 /**
- * Particle systems (networks, topological and McKean–Vlasov particles), estimators, distances
- * between particle and continuum results, and the convergence and validation studies.
+ * Particle systems: networks, and the NIF, topological and McKean–Vlasov simulators with their
+ * binned observables. The studies that compare them with the continuum are to come.
  */
 package meanfield.validation;

@@ -11,7 +11,9 @@ public final class InvalidModelException extends IllegalArgumentException {
     /** The parts of a model, in the language of MODEL.md. */
     public enum Part { RESET, SIGMA, DRIFT, RATE, THRESHOLD, KERNEL, INITIAL, GRID, RANK_WEIGHT, VELOCITIES,
         /** The time step, fixed or default, or the time integrator chosen. */
-        TIME_STEP, SCHEME }
+        TIME_STEP, SCHEME,
+        /** The particle system's settings: number, step, bins, network. */
+        PARTICLES }
 
     private final Part part;
 

@@ -1,5 +1,6 @@
 /**
- * The equations as plain data: drift, firing rate or hard threshold, synaptic kernel and
- * initial density of the NIF limit (MODEL.md section 1). No grids, no numerics.
+ * The equations as plain data: the NIF drift, firing rate or hard threshold, synaptic kernel and
+ * initial density (MODEL.md 1), the TOPO rank weight, velocity set and initial data (MODEL.md 2).
+ * No grids, no numerics.
  */
 package meanfield.solvers.model;

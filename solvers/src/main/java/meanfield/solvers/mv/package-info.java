@@ -1,5 +1,5 @@
 /**
- * The McKean–Vlasov baseline of MODEL.md 3 on the torus: the model as data, its Fourier
- * pseudo-spectral discretization, and the solver that runs it with Lawson RK4 in time.
+ * The McKean–Vlasov baseline of MODEL.md 3 on the torus: the model as data and its Fourier
+ * pseudo-spectral semi-discretization (diffusion as the exact linear part).
  */
 package meanfield.solvers.mv;

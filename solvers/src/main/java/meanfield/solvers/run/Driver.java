@@ -100,13 +100,13 @@ public final class Driver {
     /** Continues from a checkpoint to this driver's end time (which may differ from the interrupted run's). */
     public RunOutcome resume(Checkpoint from, ResultSink sink) {
         if (from.state().length != system.size()) {
-            throw new IllegalArgumentException("the checkpoint holds a state of " + from.state().length
+            throw new IncompatibleCheckpoint("the checkpoint holds a state of " + from.state().length
                     + " values, this discretization " + system.size());
         }
         double[] outputs = control.outputTimes();
         int index = from.nextOutput() - 1;
         if (index >= outputs.length || outputs[index] != from.time()) {
-            throw new IllegalArgumentException("the checkpoint at t = " + from.time()
+            throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time()
                     + " is not an output time of this run (end " + control.end() + ", every " + control.outputEvery() + ")");
         }
         for (int i = 0; i < observers.size(); i++) {
