@@ -21,6 +21,24 @@ import meanfield.validation.topo.TopoSimulator;
  * <p>
  * Usage: {@code TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...]}; defaults
  * 32,4,2 and 10^4,10^5,10^6; {@code --quick} runs 2,32 at 10^4 and 3x10^4 only.
+ * <p>
+ * Results of these runs (P2 to T = 1, thread CPU time; first taken with TopoThroughput, the same
+ * runs without the yardstick, which this benchmark replaced) on the 2-core shared development
+ * machine, where the load moves them by 10-20%; they used to sit in the class comment of
+ * {@code meanfield.validation.topo.TopoParticles}:
+ * <ul>
+ * <li>1D, g = 32: about 1.1e5 events/s at N = 10^4, where all fits in L2 and the time is the
+ * arithmetic per group and evaluation (the final enumeration about half of it), and 4.5e4 to 5e4
+ * events/s at N = 10^6, where cache misses take more than half;</li>
+ * <li>1D at N = 10^6, g = 4: 1.6e5 to 2.2e5 events/s; g = 2: 2.3e5 to 2.7e5;</li>
+ * <li>2D P3 (g = 16): about 3e3 events/s at N = 10^4 (not from this benchmark, which runs P2
+ * only: an earlier whole run of P3 on the same machine);</li>
+ * <li>tuning of the cell grids by paired runs of 1D P2, g = 32: an occupancy of 0.25 particles per
+ * cell with 2 inline slots was best; 0.125 with 1 slot, 0.5 with 2 or 3 and 1 with 4 were 0 to 25%
+ * slower at N = 10^6 and up to 70% at N = 10^4. A third prefix level (cutting the counters updated
+ * per link or unlink from about 1500 to a few hundred at g = 2, N = 10^6, C = 2^21) gained
+ * nothing, each prefix then costing a third load.</li>
+ * </ul>
  */
 public final class TopoParticlesRun {
     private static final int YARDSTICK_BATCHES = 2_000_000;
