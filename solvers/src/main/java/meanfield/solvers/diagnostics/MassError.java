@@ -1,26 +1,23 @@
 package meanfield.solvers.diagnostics;
 
-import java.util.Map;
-
 import meanfield.solvers.NumericalFailure;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.Variable;
-import meanfield.solvers.run.RunObserver;
 
 /**
  * max over steps and groups of |mass - 1|, a field's slice being split into equal contiguous
  * groups (labels of NIF, or one group for a density on the torus) and the mass of a group being
  * {@code measure} times the sum of its values. A non-finite mass stops the run.
  */
-public final class MassError implements RunObserver {
+public final class MassError extends Extreme {
     private final ResultLayout layout;
     private final Variable field;
     private final int slot;
     private final int groups;
     private final double measure;
-    private double max;
 
     public MassError(ResultLayout layout, String field, int groups, double measure) {
+        super("mass_error_max", 0);
         this.layout = layout;
         this.slot = layout.slot(field);
         this.field = layout.perOutput().get(slot);
@@ -45,22 +42,7 @@ public final class MassError implements RunObserver {
                 }
                 throw new NumericalFailure(t, "non-finite density at " + layout.describe(field, bad));
             }
-            max = Math.max(max, Math.abs(mass - 1));
+            value = Math.max(value, Math.abs(mass - 1));
         }
-    }
-
-    @Override
-    public void summarize(Map<String, Object> summary) {
-        summary.put("mass_error_max", max);
-    }
-
-    @Override
-    public double[] state() {
-        return new double[] {max};
-    }
-
-    @Override
-    public void restore(double[] state) {
-        max = state[0];
     }
 }
