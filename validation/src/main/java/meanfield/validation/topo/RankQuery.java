@@ -1,7 +1,8 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+
+import meanfield.validation.random.SplitMix64;
 
 /**
  * The exact rank query on the {@link CoMovingGrids}: the particle of rank s among the others ordered
@@ -92,7 +93,7 @@ abstract sealed class RankQuery permits RankQuery1d, RankQueryNd {
      * The particle of rank {@code rank} (1 = nearest, at most N - 1) among the others ordered by
      * distance to particle i at time t, ties broken with {@code random} (drawn from only for a tie).
      */
-    abstract int rankedNeighbour(int i, int rank, double t, SplittableRandom random);
+    abstract int rankedNeighbour(int i, int rank, double t, SplitMix64 random);
 
     /** The query point x_i(t), and the shift of every group present and the point in its frame. */
     final void locate(int i, double t) {
@@ -118,7 +119,7 @@ abstract sealed class RankQuery permits RankQuery1d, RankQueryNd {
      * keys below lo, cells not possible at hi keys above hi, and the keys of all others are computed,
      * so F(lo) and F(hi) are known exactly and the bracket is checked, not assumed.
      */
-    final int selectPartner(int i, int wanted, double keyLo, double keyHi, SplittableRandom random) {
+    final int selectPartner(int i, int wanted, double keyLo, double keyHi, SplitMix64 random) {
         int below = innerCount;
         int upTo = innerCount;
         for (int c = 0; c < candidates; c++) {

@@ -1,7 +1,8 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+
+import meanfield.validation.random.SplitMix64;
 
 /**
  * N particles of the topological model (MODEL.md 2.1) on the torus T^d, d = 1, 2 or 3, each
@@ -159,7 +160,7 @@ public final class TopoParticles {
      * The particle of rank {@code rank} (1 = nearest) among the others ordered by distance to particle
      * i at time t, ties broken uniformly at random with {@code random} (drawn from only when there is a tie).
      */
-    public int rankedNeighbour(int i, int rank, double t, SplittableRandom random) {
+    public int rankedNeighbour(int i, int rank, double t, SplitMix64 random) {
         if (rank < 1 || rank >= size) {
             throw new IllegalArgumentException("rank " + rank + " is outside 1.." + (size - 1));
         }

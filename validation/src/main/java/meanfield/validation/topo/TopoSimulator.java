@@ -1,11 +1,12 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
+import meanfield.validation.random.AliasTable;
+import meanfield.validation.random.SplitMix64;
 
 /**
  * The exact event-driven dynamics of MODEL.md 2.1: a Poisson clock of rate N picks a particle i
@@ -30,7 +31,7 @@ public final class TopoSimulator {
 
     private final TopoParticles particles;
     private final AliasTable rankLaw;
-    private final SplittableRandom random;
+    private final SplitMix64 random;
     private double time;
     private double nextEvent;
     private long events;
@@ -38,19 +39,19 @@ public final class TopoSimulator {
 
     /** N particles drawn from the model's f0, with the model's rank weight. */
     public TopoSimulator(TopoModel model, int n, long seed) {
-        this(model, n, new SplittableRandom(seed));
+        this(model, n, new SplitMix64(seed));
     }
 
-    private TopoSimulator(TopoModel model, int n, SplittableRandom master) {
+    private TopoSimulator(TopoModel model, int n, SplitMix64 master) {
         this(sample(model, n, master.split()), model.weight(), master.split());
     }
 
     /** A given configuration at time 0 (the seed drives the events only). */
     public TopoSimulator(TopoParticles particles, RankWeight weight, long seed) {
-        this(particles, weight, new SplittableRandom(seed));
+        this(particles, weight, new SplitMix64(seed));
     }
 
-    private TopoSimulator(TopoParticles particles, RankWeight weight, SplittableRandom random) {
+    private TopoSimulator(TopoParticles particles, RankWeight weight, SplitMix64 random) {
         this.particles = particles;
         this.random = random;
         int n = particles.size();
@@ -152,7 +153,7 @@ public final class TopoSimulator {
     }
 
     /** N independent draws of (x, velocity node) from f0 on the sampling grid (see the class comment). */
-    static TopoParticles sample(TopoModel model, int n, SplittableRandom random) {
+    static TopoParticles sample(TopoModel model, int n, SplitMix64 random) {
         int d = model.dimension();
         int nvel = model.velocityCount();
         int perAxis = SAMPLING_CELLS[d];

@@ -3,8 +3,6 @@ package meanfield.validation.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
-
 import org.hipparchus.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +35,5 @@ class AliasTableTest {
         }
         double p = new ChiSquareTest().chiSquareTest(expected, seen);
         assertTrue(p > 1e-3, "chi-squared p-value " + p);
-    }
-
-    @Test
-    void theDrawsAreThoseOfTheTopologicalSimulatorsTableFromTheSameStream() {
-        AliasTable table = new AliasTable(WEIGHTS);
-        meanfield.validation.topo.AliasTable reference = new meanfield.validation.topo.AliasTable(WEIGHTS);
-        SplitMix64 random = new SplitMix64(5).split();
-        SplittableRandom same = new SplittableRandom(5).split();
-        for (int k = 0; k < 10_000; k++) {
-            assertEquals(reference.sample(same), table.sample(random), "draw " + k);
-        }
     }
 }
