@@ -151,7 +151,7 @@ abstract sealed class RankQuery permits RankQuery1d, RankQueryNd {
         if (tied.length < ties) {
             tied = new int[Math.max(2 * tied.length, ties)];
         }
-        for (int c = 0, m = 0; c < candidates; c++) {
+        for (int c = 0, m = 0; m < ties; c++) {
             if (candidateKey[c] == key) {
                 int j = particleOf(candidate[c]);
                 if (j != i) {
