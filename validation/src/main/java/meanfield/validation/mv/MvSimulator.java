@@ -2,14 +2,14 @@ package meanfield.validation.mv;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
 import meanfield.solvers.NumericalFailure;
 import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.validation.random.AliasTable;
 import meanfield.validation.random.NormalZiggurat;
-import meanfield.validation.topo.AliasTable;
+import meanfield.validation.random.SplitMix64;
 
 /**
  * N McKean–Vlasov particles dX_i = (1/N) sum_j Kf(X_i - X_j) dt + sqrt(2 sigma) dB_i on T^d by
@@ -84,8 +84,8 @@ public final class MvSimulator {
         int outputs = 1 + (steps + outputSteps - 1) / outputSteps;
         double noise = Math.sqrt(2 * model.sigma() * dt);
 
-        SplittableRandom master = new SplittableRandom(settings.seed() ^ DYNAMICS_STREAMS);
-        SplittableRandom[] streams = new SplittableRandom[blocks];
+        SplitMix64 master = new SplitMix64(settings.seed() ^ DYNAMICS_STREAMS);
+        SplitMix64[] streams = new SplitMix64[blocks];
         for (int b = 0; b < blocks; b++) {
             streams[b] = master.split();
         }
@@ -112,7 +112,7 @@ public final class MvSimulator {
                 interaction.drift(x, n, drift, pool);
                 pool.forEachChunk(blocks, (worker, from, to) -> {
                     for (int b = from; b < to; b++) {
-                        SplittableRandom random = streams[b];
+                        SplitMix64 random = streams[b];
                         for (int c = b * BLOCK * d, end = Math.min(n, (b + 1) * BLOCK) * d; c < end; c++) {
                             x[c] += drift[c] * dt + (noise > 0 ? noise * NormalZiggurat.next(random) : 0);
                         }
@@ -183,7 +183,7 @@ public final class MvSimulator {
             cells = new AliasTable(weights);
         }
 
-        void sample(double[] x, int i, SplittableRandom random) {
+        void sample(double[] x, int i, SplitMix64 random) {
             for (int a = d - 1, rest = cells.sample(random); a >= 0; a--, rest /= perAxis) {
                 x[i * d + a] = (rest % perAxis + random.nextDouble()) / perAxis;
             }

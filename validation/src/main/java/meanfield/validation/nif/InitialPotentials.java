@@ -1,10 +1,9 @@
 package meanfield.validation.nif;
 
-import java.util.SplittableRandom;
-
 import meanfield.grids.UniformGrid;
 import meanfield.solvers.model.InitialDensity;
 import meanfield.solvers.model.InvalidModelException;
+import meanfield.validation.random.SplitMix64;
 
 /**
  * Draws initial potentials from f0(., xi) normalized per label. f0 is tabulated at the
@@ -52,7 +51,7 @@ final class InitialPotentials {
     }
 
     /** A potential drawn from f0(., xi), using two uniforms of {@code random}. */
-    double sample(double xi, SplittableRandom random) {
+    double sample(double xi, SplitMix64 random) {
         double position = xi * (LABEL_NODES - 1);
         int node = (int) position;
         if (random.nextDouble() < position - node) {

@@ -2,7 +2,6 @@ package meanfield.validation.nif;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
 import meanfield.grids.UniformGrid;
@@ -13,6 +12,7 @@ import meanfield.solvers.model.NifModel;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.random.NormalZiggurat;
+import meanfield.validation.random.SplitMix64;
 
 /**
  * The NIF network of MODEL.md 1.1 in steps of dt, each step in this order:
@@ -158,7 +158,7 @@ public final class NifSimulator {
         /** Steps until neuron i's next candidate step (thinning, see the class comment). */
         final int[] untilCandidate;
         final int[] spikeCount = new int[n];
-        final SplittableRandom[] streams = new SplittableRandom[blocks];
+        final SplitMix64[] streams = new SplitMix64[blocks];
         /** The spiking neurons of a step: block b writes its own at [b * BLOCK, ...), then they are packed in order. */
         final int[] spiking = new int[n];
         final int[] blockSpikes = new int[blocks];
@@ -188,7 +188,7 @@ public final class NifSimulator {
             this.initial = initial;
             residual = escapeNoise && !thinning ? new double[n] : null;
             untilCandidate = thinning ? new int[n] : null;
-            SplittableRandom master = new SplittableRandom(settings.seed() ^ DYNAMICS_STREAMS);
+            SplitMix64 master = new SplitMix64(settings.seed() ^ DYNAMICS_STREAMS);
             for (int b = 0; b < blocks; b++) {
                 streams[b] = master.split();
             }
@@ -221,7 +221,7 @@ public final class NifSimulator {
         void advance(double t, int fromBlock, int toBlock) {
             double dt = settings.dt();
             for (int b = fromBlock; b < toBlock; b++) {
-                SplittableRandom random = streams[b];
+                SplitMix64 random = streams[b];
                 int first = b * BLOCK;
                 int end = Math.min(n, first + BLOCK);
                 for (int i = first; i < end; i++) {
@@ -249,13 +249,13 @@ public final class NifSimulator {
          * an O(sqrt(dt)) error in the firing rate (Gobet's discretely monitored diffusions); with it
          * the error is O(dt). A uniform is drawn only when the probability exceeds e^-40.
          */
-        boolean crossedWithin(double v, double next, SplittableRandom random) {
+        boolean crossedWithin(double v, double next, SplitMix64 random) {
             double exponent = (threshold - v) * (threshold - next) / bridgeScale;
             return exponent < 40 && random.nextDouble() < Math.exp(-exponent);
         }
 
         /** The spike decisions of neurons first..end-1 by thinning; their spikes from spiking[first]; how many. */
-        int thin(SplittableRandom random, int first, int end, double dt) {
+        int thin(SplitMix64 random, int first, int end, double dt) {
             int count = 0;
             for (int i = first; i < end; i++) {
                 double v = potential[i];
@@ -272,14 +272,14 @@ public final class NifSimulator {
         }
 
         /** Steps to the next candidate: geometric with success probability p_max, at least 1. */
-        int candidateGap(SplittableRandom random) {
+        int candidateGap(SplitMix64 random) {
             double gap = 1 + Math.floor(random.nextExponential() / candidateExponent);
             // Beyond any run's length: a countdown from there never reaches 0.
             return gap < Integer.MAX_VALUE ? (int) gap : Integer.MAX_VALUE;
         }
 
         /** The spike decisions of neurons first..end-1 by time rescaling, as {@link #thin}. */
-        int rescale(SplittableRandom random, int first, int end, double dt) {
+        int rescale(SplitMix64 random, int first, int end, double dt) {
             int count = 0;
             for (int i = first; i < end; i++) {
                 double v = potential[i];

@@ -1,7 +1,5 @@
 package meanfield.validation.random;
 
-import java.util.SplittableRandom;
-
 /**
  * Standard normal draws by the 128-layer ziggurat of Marsaglia and Tsang in Doornik's form
  * (J. A. Doornik, "An improved ziggurat method to generate normal random samples", 2005): the layer
@@ -36,7 +34,7 @@ public final class NormalZiggurat {
     private NormalZiggurat() {
     }
 
-    public static double next(SplittableRandom random) {
+    public static double next(SplitMix64 random) {
         long bits = random.nextLong();
         int layer = (int) bits & (LAYERS - 1);
         // The top 53 bits as a uniform on [-1, 1).
@@ -48,7 +46,7 @@ public final class NormalZiggurat {
     }
 
     /** The draws outside the layers' inner rectangles: the tail beyond R, or a wedge test. */
-    private static double slow(SplittableRandom random, int layer, double u) {
+    private static double slow(SplitMix64 random, int layer, double u) {
         while (true) {
             if (layer == 0) {
                 double x;

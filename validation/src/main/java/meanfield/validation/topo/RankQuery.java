@@ -1,7 +1,8 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+
+import meanfield.validation.random.SplitMix64;
 
 /**
  * The exact rank query on the {@link CoMovingGrids}: the particle of rank s among the others ordered
@@ -22,8 +23,10 @@ import java.util.SplittableRandom;
  * radius r - w, w the cell diameter, lies inside the ball of radius r, so (r - w, r + w) brackets.
  * The particle sought then lies in a cell between the two balls; those cells are enumerated, their
  * keys computed exactly, and the wanted one is selected among them (quickselect), a tie being broken
- * uniformly among all particles with the same key. The cells certainly inside the inner ball are only
- * counted. Sorting is never needed.
+ * uniformly among all particles with the same key, taken in the order of their indices: the answer is
+ * then a function of the particle state, t and the random stream alone, whatever the order in which
+ * the grids hold the particles, so grids rebuilt from a checkpoint continue a run exactly. The cells
+ * certainly inside the inner ball are only counted. Sorting is never needed.
  *
  * <p>Sealed with two final subclasses: the simulator calls {@link #rankedNeighbour} once per event,
  * and everything below it is a direct call. The state is scratch of one query, not thread-safe.
@@ -59,6 +62,8 @@ abstract sealed class RankQuery permits RankQuery1d, RankQueryNd {
      */
     long[] candidate = new long[64];
     int candidates;
+    /** The particles tied at the selected key, other than the query particle. */
+    private int[] tied = new int[16];
     /** From the last scan: particles in cells certainly inside the inner radius, and in cells that may meet the outer one. */
     int innerCount;
     int possibleCount;
@@ -92,7 +97,7 @@ abstract sealed class RankQuery permits RankQuery1d, RankQueryNd {
      * The particle of rank {@code rank} (1 = nearest, at most N - 1) among the others ordered by
      * distance to particle i at time t, ties broken with {@code random} (drawn from only for a tie).
      */
-    abstract int rankedNeighbour(int i, int rank, double t, SplittableRandom random);
+    abstract int rankedNeighbour(int i, int rank, double t, SplitMix64 random);
 
     /** The query point x_i(t), and the shift of every group present and the point in its frame. */
     final void locate(int i, double t) {
@@ -118,7 +123,7 @@ abstract sealed class RankQuery permits RankQuery1d, RankQueryNd {
      * keys below lo, cells not possible at hi keys above hi, and the keys of all others are computed,
      * so F(lo) and F(hi) are known exactly and the bracket is checked, not assumed.
      */
-    final int selectPartner(int i, int wanted, double keyLo, double keyHi, SplittableRandom random) {
+    final int selectPartner(int i, int wanted, double keyLo, double keyHi, SplitMix64 random) {
         int below = innerCount;
         int upTo = innerCount;
         for (int c = 0; c < candidates; c++) {
@@ -138,12 +143,57 @@ abstract sealed class RankQuery permits RankQuery1d, RankQueryNd {
             }
         }
         int pick = ties == 1 ? 0 : random.nextInt(ties);
-        for (int c = 0; c < candidates; c++) {
-            if (candidateKey[c] == key && particleOf(candidate[c]) != i && pick-- == 0) {
-                return particleOf(candidate[c]);
+        // The pick-th of the tied particles by index, not by their place among the candidates: that
+        // place depends on how the grids hold the particles (the order within a cell, which the
+        // history of removals sets, the grid size, the bracket the search ends with), which the
+        // particle state does not determine. By index, the answer is a function of the particle
+        // state, t and the stream alone, so grids rebuilt from a checkpoint continue the run exactly.
+        if (tied.length < ties) {
+            tied = new int[Math.max(2 * tied.length, ties)];
+        }
+        for (int c = 0, m = 0; m < ties; c++) {
+            if (candidateKey[c] == key) {
+                int j = particleOf(candidate[c]);
+                if (j != i) {
+                    tied[m++] = j;
+                }
             }
         }
-        throw new IllegalStateException("no particle at the selected distance");
+        return ties == 1 ? tied[0] : selectIndex(tied, ties, pick);
+    }
+
+    /** The k-th smallest (from 0) of the first n entries of a (reordered; Hoare's quickselect). */
+    private static int selectIndex(int[] a, int n, int k) {
+        int left = 0;
+        int right = n - 1;
+        while (left < right) {
+            int pivot = a[(left + right) >>> 1];
+            int x = left;
+            int y = right;
+            while (x <= y) {
+                while (a[x] < pivot) {
+                    x++;
+                }
+                while (a[y] > pivot) {
+                    y--;
+                }
+                if (x <= y) {
+                    int swap = a[x];
+                    a[x] = a[y];
+                    a[y] = swap;
+                    x++;
+                    y--;
+                }
+            }
+            if (k <= y) {
+                right = y;
+            } else if (k >= x) {
+                left = x;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     /** The failure {@link #selectPartner} reports by -1, which exact bounds rule out. */

@@ -1,7 +1,8 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+
+import meanfield.validation.random.SplitMix64;
 
 /**
  * The rank query on the circle, the hot path of the 1D simulator. Each group is a single row of
@@ -53,7 +54,7 @@ final class RankQuery1d extends RankQuery {
     }
 
     @Override
-    int rankedNeighbour(int i, int rank, double t, SplittableRandom random) {
+    int rankedNeighbour(int i, int rank, double t, SplitMix64 random) {
         locate(i, t);
         int wanted = rank + 1;
         double reach = 1.0 / grids.cellsPerAxis + 4 * MARGIN;

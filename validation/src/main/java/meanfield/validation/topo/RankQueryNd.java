@@ -1,7 +1,8 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+
+import meanfield.validation.random.SplitMix64;
 
 /**
  * The rank query on the torus in 2D and 3D. A ball meets one run of cells in each row (along the
@@ -44,7 +45,7 @@ final class RankQueryNd extends RankQuery {
     }
 
     @Override
-    int rankedNeighbour(int i, int rank, double t, SplittableRandom random) {
+    int rankedNeighbour(int i, int rank, double t, SplitMix64 random) {
         prepare(i, t);
         int wanted = rank + 1;
         double h = 1.0 / cellsPerAxis;

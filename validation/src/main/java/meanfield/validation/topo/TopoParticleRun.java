@@ -2,7 +2,8 @@ package meanfield.validation.topo;
 
 /**
  * What a topological particle run produced, in memory: the arrays of {@code particles.h5}
- * (PROBLEMS.md) and the event counts.
+ * (PROBLEMS.md), from time 0 or, for a run resumed from a checkpoint, from the output after it, and
+ * the event counts of the whole run.
  *
  * @param times              the output times (nt)
  * @param xEdges             the bin edges along each axis on [0, 1] (nb + 1)
@@ -13,9 +14,12 @@ package meanfield.validation.topo;
  * @param particles          N
  * @param events             interactions over the run (about N T)
  * @param velocityChanges    interactions whose partner had another velocity
+ * @param firstOutput        the index of times[0] among the output times of the whole run: 0, or for a run
+ *                           resumed from a checkpoint the output after it (such a run holds only the outputs
+ *                           from there on, but counts the events of the whole run)
  */
 public record TopoParticleRun(double[] times, double[] xEdges, double[][] positionHistogram, double[][] joint,
-        double[][] velocities, int particles, long events, long velocityChanges) {
+        double[][] velocities, int particles, long events, long velocityChanges, int firstOutput) {
 
     public int outputCount() {
         return times.length;

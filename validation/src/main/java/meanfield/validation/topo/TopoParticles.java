@@ -1,7 +1,8 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+
+import meanfield.validation.random.SplitMix64;
 
 /**
  * N particles of the topological model (MODEL.md 2.1) on the torus T^d, d = 1, 2 or 3, each
@@ -32,8 +33,9 @@ public final class TopoParticles {
     /** Scratch of a velocity change: the particle's position. */
     private final double[] point;
 
-    private final CoMovingGrids grids;
-    private final RankQuery rankQuery;
+    /** Rebuilt, not restored, by {@link #restoreState}: see there. */
+    private CoMovingGrids grids;
+    private RankQuery rankQuery;
 
     /**
      * @param velocities the velocity nodes, velocities[k] of length d
@@ -159,11 +161,62 @@ public final class TopoParticles {
      * The particle of rank {@code rank} (1 = nearest) among the others ordered by distance to particle
      * i at time t, ties broken uniformly at random with {@code random} (drawn from only when there is a tie).
      */
-    public int rankedNeighbour(int i, int rank, double t, SplittableRandom random) {
+    public int rankedNeighbour(int i, int rank, double t, SplitMix64 random) {
         if (rank < 1 || rank >= size) {
             throw new IllegalArgumentException("rank " + rank + " is outside 1.." + (size - 1));
         }
         return rankQuery.rankedNeighbour(i, rank, t, random);
+    }
+
+    /** Doubles that {@link #saveState} writes: the co-moving coordinates (N d) and velocity nodes (N). */
+    int stateSize() {
+        return size * (dimension + 1);
+    }
+
+    /**
+     * Writes the particle state into out[at .. at + stateSize()): the co-moving coordinates as they
+     * are (doubles in [0, 1), never NaN, so any writer of doubles keeps them exactly), then the
+     * velocity node of each particle (small integers, exact as doubles).
+     */
+    void saveState(double[] out, int at) {
+        System.arraycopy(comoving, 0, out, at, comoving.length);
+        for (int i = 0; i < size; i++) {
+            out[at + comoving.length + i] = node[i];
+        }
+    }
+
+    /**
+     * Continues from a state {@link #saveState} wrote (with the same N, d and number of nodes). The
+     * cell grids and the rank query are rebuilt from it rather than restored: the particles are
+     * filed in index order, so a cell may hold them in another order than before, the grids may
+     * have another size (it follows the groups present now), and the 1D query's lab histogram starts
+     * afresh. None of that changes any answer or any draw: the rank query returns the particle of the
+     * wanted key, whose ties it breaks by particle index (see {@link RankQuery#selectPartner}), so
+     * its result is a function of the particle state, t and the random stream alone.
+     *
+     * @throws IllegalArgumentException for a coordinate outside [0, 1) or a node that does not exist
+     */
+    void restoreState(double[] in, int at) {
+        int coordinates = size * dimension;
+        for (int c = 0; c < coordinates; c++) {
+            double y = in[at + c];
+            // A co-moving coordinate is frac or wrap of something: +0.0 up to below 1, never -0.0.
+            if (!(y >= 0 && y < 1) || Double.doubleToRawLongBits(y) == Long.MIN_VALUE) {
+                throw new IllegalArgumentException("co-moving coordinate " + c + " is " + y + ", not in [0, 1)");
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            double k = in[at + coordinates + i];
+            if (!(k >= 0 && k < nodes) || k != Math.rint(k)) {
+                throw new IllegalArgumentException("particle " + i + " has velocity node " + k + " of " + nodes);
+            }
+        }
+        System.arraycopy(in, at, comoving, 0, coordinates);
+        for (int i = 0; i < size; i++) {
+            node[i] = (int) in[at + coordinates + i];
+        }
+        grids = new CoMovingGrids(dimension, nodes, comoving, node);
+        rankQuery = RankQuery.of(grids, velocity, size);
     }
 
     /**

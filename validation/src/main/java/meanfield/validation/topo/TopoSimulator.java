@@ -1,11 +1,24 @@
 package meanfield.validation.topo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.DoubleConsumer;
 
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
+import meanfield.solvers.result.Axis;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.ResultSink;
+import meanfield.solvers.result.Variable;
+import meanfield.solvers.run.Checkpoint;
+import meanfield.solvers.run.CheckpointPolicy;
+import meanfield.solvers.run.IncompatibleCheckpoint;
+import meanfield.solvers.time.TimeControl;
+import meanfield.validation.random.AliasTable;
+import meanfield.validation.random.SplitMix64;
 
 /**
  * The exact event-driven dynamics of MODEL.md 2.1: a Poisson clock of rate N picks a particle i
@@ -23,14 +36,49 @@ import meanfield.solvers.model.TopoModel;
  * <p><b>Reproducibility.</b> One seed fixes everything: the initial data and the event stream come
  * from two streams split from it. The event loop is serial (one event needs the state the previous
  * left), so the run does not depend on any thread count.
+ *
+ * <p><b>Outputs and checkpoints.</b> A run hands the histograms at every output time (those of
+ * {@link TimeControl#outputTimes}, the same doubles whatever the end) to a {@link ResultSink}, with
+ * the {@link #layout} of {@code particles.h5} (PROBLEMS.md), and can hand out {@link Checkpoint}s as
+ * the PDE driver does: at the first output time at least {@code every} after the previous one, and at
+ * the end. A checkpoint holds the event clock, the state of the event stream and the particle state
+ * (co-moving coordinates and velocity nodes); the cell grids are rebuilt from it, which is exact
+ * because the rank query's answer does not depend on how the grids hold the particles. A run
+ * {@link #resume}d from it gives the outputs, bit for bit, and the event counts of the run that was
+ * not interrupted.
  */
 public final class TopoSimulator {
     /** Sampling cells per axis by dimension (index 1..3): about 2^14 cells in all. */
     private static final int[] SAMPLING_CELLS = {0, 1 << 14, 1 << 7, 25};
+    private static final String[] SPACE = {"x", "y", "z"};
+    /** First value of a packed state ("TOP1"), so that another run's state is refused, not misread. */
+    private static final double STATE_FORMAT = 0x544F5031;
+    /**
+     * The packed state's header: format, d, N, nodes, the model fingerprint (2), time, nextEvent,
+     * the stream's seed (2) and gamma (2); the particle state follows.
+     */
+    private static final int HEADER = 12;
+    /** Takes no outputs: for {@link #simulate(double, double, int, DoubleConsumer)}. */
+    private static final ResultSink NO_SINK = new ResultSink() {
+        @Override
+        public void begin(ResultLayout layout, int outputs, int first) {
+        }
+
+        @Override
+        public void output(int index, double t, double[][] slices) {
+        }
+
+        @Override
+        public void finish(int outputsReached, Map<String, double[]> finalValues) {
+        }
+    };
 
     private final TopoParticles particles;
     private final AliasTable rankLaw;
-    private final SplittableRandom random;
+    /** Hash of the velocity nodes and the rank law: a checkpoint of another model or N is refused. */
+    private final long fingerprint;
+    /** Not final: {@link #resume} replaces it by the checkpoint's stream. */
+    private SplitMix64 random;
     private double time;
     private double nextEvent;
     private long events;
@@ -38,19 +86,19 @@ public final class TopoSimulator {
 
     /** N particles drawn from the model's f0, with the model's rank weight. */
     public TopoSimulator(TopoModel model, int n, long seed) {
-        this(model, n, new SplittableRandom(seed));
+        this(model, n, new SplitMix64(seed));
     }
 
-    private TopoSimulator(TopoModel model, int n, SplittableRandom master) {
+    private TopoSimulator(TopoModel model, int n, SplitMix64 master) {
         this(sample(model, n, master.split()), model.weight(), master.split());
     }
 
     /** A given configuration at time 0 (the seed drives the events only). */
     public TopoSimulator(TopoParticles particles, RankWeight weight, long seed) {
-        this(particles, weight, new SplittableRandom(seed));
+        this(particles, weight, new SplitMix64(seed));
     }
 
-    private TopoSimulator(TopoParticles particles, RankWeight weight, SplittableRandom random) {
+    private TopoSimulator(TopoParticles particles, RankWeight weight, SplitMix64 random) {
         this.particles = particles;
         this.random = random;
         int n = particles.size();
@@ -59,6 +107,13 @@ public final class TopoSimulator {
             rankWeight[s - 1] = weight.value((double) s / (n - 1));
         }
         this.rankLaw = new AliasTable(rankWeight);
+        long hash = Arrays.hashCode(rankWeight);
+        for (int k = 0; k < particles.nodeCount(); k++) {
+            for (int a = 0; a < particles.dimension(); a++) {
+                hash = 31 * hash + Double.doubleToLongBits(particles.velocity(k, a));
+            }
+        }
+        this.fingerprint = hash;
         this.nextEvent = random.nextExponential() / n;
     }
 
@@ -104,55 +159,244 @@ public final class TopoSimulator {
     }
 
     /**
-     * Runs from time 0 to {@code end}, recording the histograms at 0, outputEvery, 2 outputEvery, ...
-     * and at end; progress receives the fraction of the horizon done after each output.
+     * The axes and variables of a run's outputs, the arrays of {@code particles.h5} (PROBLEMS.md):
+     * axes {@code t}, {@code x_edges} (bins + 1 edges on [0, 1], the same along every axis), {@code x}
+     * ({@code y}, {@code z} in 2D, 3D: the bin centres), {@code velocity} (node indices) and
+     * {@code component}; the constant {@code v} [velocity, component] (the nodes), and per output
+     * {@code position_hist} [t, x (, y, z)], mass per bin, and {@code joint} [t, x (, y, z), velocity],
+     * mass per bin and node (each particle weighs 1/N).
+     */
+    public ResultLayout layout(double end, double outputEvery, int bins) {
+        new TimeControl(end, outputEvery, Double.NaN, 1);
+        if (!Double.isFinite(outputEvery)) {
+            throw new IllegalArgumentException("the output interval must be finite, got " + outputEvery);
+        }
+        checkBins(bins);
+        int d = particles.dimension();
+        int nvel = particles.nodeCount();
+        double[] edges = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            edges[b] = (double) b / bins;
+        }
+        double[] centres = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centres[b] = (b + 0.5) / bins;
+        }
+        List<Axis> axes = new ArrayList<>();
+        axes.add(Axis.time());
+        axes.add(new Axis("x_edges", "1", "bin edges along each axis of the unit torus", edges));
+        String[] space = new String[d];
+        for (int a = 0; a < d; a++) {
+            space[a] = SPACE[a];
+            axes.add(new Axis(SPACE[a], "1", "position " + SPACE[a] + " on the unit torus (bin centres)",
+                    centres.clone()));
+        }
+        axes.add(new Axis("velocity", "1", "velocity node index", indices(nvel)));
+        axes.add(new Axis("component", "1", "velocity component index", indices(d)));
+        double[] v = new double[nvel * d];
+        for (int k = 0; k < nvel; k++) {
+            for (int a = 0; a < d; a++) {
+                v[k * d + a] = particles.velocity(k, a);
+            }
+        }
+        String[] withVelocity = Arrays.copyOf(space, d + 1);
+        withVelocity[d] = "velocity";
+        return new ResultLayout(axes, List.of(
+                Variable.constant("v", "1", "velocity nodes", v, "velocity", "component"),
+                Variable.perOutput("position_hist", "1", "particle mass per position bin", space),
+                Variable.perOutput("joint", "1", "particle mass per position bin and velocity node", withVelocity)));
+    }
+
+    /**
+     * Runs from time 0 to {@code end}, recording the histograms at the output times 0, outputEvery,
+     * 2 outputEvery, ..., end; progress receives the fraction of the horizon done after each output.
      *
      * @param bins bins per axis of the position histograms
      */
     public TopoParticleRun simulate(double end, double outputEvery, int bins, DoubleConsumer progress) {
+        return simulate(end, outputEvery, bins, progress, NO_SINK, null);
+    }
+
+    /**
+     * Runs a fresh simulator from time 0 to {@code end}, handing every output to the sink as it is
+     * reached ({@link #layout}) and, with a checkpoint policy (null: none), checkpoints to its
+     * destination. Returns the outputs in memory too.
+     *
+     * @param bins bins per axis of the position histograms
+     */
+    public TopoParticleRun simulate(double end, double outputEvery, int bins, DoubleConsumer progress,
+            ResultSink sink, CheckpointPolicy checkpoints) {
         if (time != 0 || events != 0) {
             throw new IllegalStateException("simulate runs a fresh simulator from time 0, this one is at t = " + time);
         }
-        if (!(end > 0) || !(outputEvery > 0) || Double.isInfinite(end)) {
-            throw new IllegalArgumentException("a particle run needs end > 0 and outputEvery > 0, got end = " + end
-                    + ", outputEvery = " + outputEvery);
+        return run(layout(end, outputEvery, bins), end, outputEvery, bins, 0, progress, sink, checkpoints);
+    }
+
+    /**
+     * Continues a run from a checkpoint one of these runs handed out, to {@code end} (which may be
+     * later than the interrupted run's, with the same outputEvery, so that the checkpoint's time is
+     * one of this run's output times): the state is replaced by the checkpoint's, and the sink begins
+     * at output {@code from.nextOutput()}. The outputs, checkpoints and event counts are then bit for
+     * bit those of a run that was not interrupted. The simulator must be built with the same model
+     * (velocity nodes and rank weight) and N; its seed and its own state do not matter, as all of its
+     * state is replaced.
+     *
+     * @return the outputs from {@code from.nextOutput()} on only ({@link TopoParticleRun#firstOutput}),
+     *         with the event counts of the whole run
+     * @throws IncompatibleCheckpoint for a checkpoint of another model or N, or whose time is not an
+     *         output time of this run
+     */
+    public TopoParticleRun resume(Checkpoint from, double end, double outputEvery, int bins, DoubleConsumer progress,
+            ResultSink sink, CheckpointPolicy checkpoints) {
+        ResultLayout layout = layout(end, outputEvery, bins);
+        double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
+        int index = from.nextOutput() - 1;
+        if (index < 0 || index >= outputs.length || outputs[index] != from.time()) {
+            throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time()
+                    + " is not an output time of this run (end " + end + ", every " + outputEvery + ")");
         }
-        if (bins < 1) {
-            throw new IllegalArgumentException("a particle run needs at least one bin, got " + bins);
-        }
-        int d = particles.dimension();
-        int nvel = particles.nodeCount();
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(progress, "progress");
+        restore(from);
+        return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
+    }
+
+    /** Outputs first..last of the run to end, from the state at the output before first (or at 0). */
+    private TopoParticleRun run(ResultLayout layout, double end, double outputEvery, int bins, int first,
+            DoubleConsumer progress, ResultSink sink, CheckpointPolicy checkpoints) {
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(progress, "progress");
+        double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
+        int count = outputs.length - first;
         int cells = 1;
-        for (int a = 0; a < d; a++) {
+        for (int a = 0; a < particles.dimension(); a++) {
             cells = Math.multiplyExact(cells, bins);
         }
-        // Outputs on the grid of outputEvery, the last one at end (within 1e-9 of a multiple: that multiple).
-        int outputs = 1 + (int) Math.ceil(end / outputEvery - 1e-9);
-        double[] times = new double[outputs];
-        double[][] positionHistogram = new double[outputs][cells];
-        double[][] joint = new double[outputs][cells * nvel];
-        for (int o = 0; o < outputs; o++) {
-            times[o] = Math.min(o * outputEvery, end);
-            advance(times[o]);
-            particles.histogram(times[o], bins, positionHistogram[o], joint[o]);
-            progress.accept(times[o] / end);
+        double[][] positionHistogram = new double[count][cells];
+        double[][] joint = new double[count][Math.multiplyExact(cells, particles.nodeCount())];
+        double lastCheckpoint = time;
+        sink.begin(layout, outputs.length, first);
+        for (int o = first; o < outputs.length; o++) {
+            double t = outputs[o];
+            advance(t);
+            particles.histogram(t, bins, positionHistogram[o - first], joint[o - first]);
+            sink.output(o, t, new double[][] {positionHistogram[o - first], joint[o - first]});
+            progress.accept(t / end);
+            // As the PDE driver: the first output at least `every` after the last checkpoint, and the end.
+            if (checkpoints != null && (o == outputs.length - 1
+                    || t >= lastCheckpoint + checkpoints.every() * (1 - 1e-9))) {
+                checkpoints.destination().accept(new Checkpoint(t, o + 1, 0, events, velocityChanges, pack(),
+                        new double[0][]));
+                lastCheckpoint = t;
+            }
         }
-        double[] xEdges = new double[bins + 1];
-        for (int b = 0; b <= bins; b++) {
-            xEdges[b] = (double) b / bins;
-        }
-        double[][] velocities = new double[nvel][d];
-        for (int k = 0; k < nvel; k++) {
+        sink.finish(outputs.length, Map.of());
+        int d = particles.dimension();
+        double[][] velocities = new double[particles.nodeCount()][d];
+        for (int k = 0; k < velocities.length; k++) {
             for (int a = 0; a < d; a++) {
                 velocities[k][a] = particles.velocity(k, a);
             }
         }
-        return new TopoParticleRun(times, xEdges, positionHistogram, joint, velocities, particles.size(), events,
-                velocityChanges);
+        return new TopoParticleRun(Arrays.copyOfRange(outputs, first, outputs.length),
+                layout.axis("x_edges").values().clone(), positionHistogram, joint, velocities, particles.size(),
+                events, velocityChanges, first);
+    }
+
+    /**
+     * The whole state a run continues from, in one array: the header (see {@link #HEADER}), then
+     * the particle state ({@link TopoParticles#saveState}). Longs are stored as two 32-bit halves,
+     * each an integer exact as a double, rather than as raw bits (Double.longBitsToDouble): about one
+     * long in two thousand would be a NaN pattern, which writers of doubles may canonicalize
+     * (DataOutputStream.writeDouble goes through doubleToLongBits), losing the stream's state.
+     * The cell grids are not stored: {@link TopoParticles#restoreState} rebuilds them, and says why
+     * that is exact.
+     */
+    private double[] pack() {
+        double[] state = new double[HEADER + particles.stateSize()];
+        state[0] = STATE_FORMAT;
+        state[1] = particles.dimension();
+        state[2] = particles.size();
+        state[3] = particles.nodeCount();
+        putLong(state, 4, fingerprint);
+        state[6] = time;
+        state[7] = nextEvent;
+        long[] stream = random.state();
+        putLong(state, 8, stream[0]);
+        putLong(state, 10, stream[1]);
+        particles.saveState(state, HEADER);
+        return state;
+    }
+
+    /** Takes the state of a checkpoint {@link #pack} wrote, after checking it belongs to this model and N. */
+    private void restore(Checkpoint from) {
+        double[] state = from.state();
+        if (state.length < HEADER || state[0] != STATE_FORMAT) {
+            throw new IncompatibleCheckpoint("the checkpoint does not hold the state of a topological particle run");
+        }
+        if (state[1] != particles.dimension() || state[2] != particles.size() || state[3] != particles.nodeCount()
+                || state.length != HEADER + particles.stateSize()) {
+            throw new IncompatibleCheckpoint("the checkpoint holds " + state[2] + " particles in dimension " + state[1]
+                    + " with " + state[3] + " velocity nodes, this run " + particles.size() + " in dimension "
+                    + particles.dimension() + " with " + particles.nodeCount());
+        }
+        double at = state[6];
+        double next = state[7];
+        if (at != from.time() || !(next > at) || from.accepted() < 0 || from.rejected() < 0
+                || from.rejected() > from.accepted()) {
+            throw new IncompatibleCheckpoint("the checkpoint's clock is inconsistent: t = " + from.time() + ", state at "
+                    + at + ", next event " + next + ", " + from.accepted() + " events, " + from.rejected()
+                    + " velocity changes");
+        }
+        SplitMix64 stream;
+        try {
+            if (getLong(state, 4) != fingerprint) {
+                throw new IncompatibleCheckpoint("the checkpoint is of another model (velocity nodes or rank weight)");
+            }
+            stream = SplitMix64.restore(new long[] {getLong(state, 8), getLong(state, 10)});
+            particles.restoreState(state, HEADER);
+        } catch (IncompatibleCheckpoint e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new IncompatibleCheckpoint("the checkpoint's state is damaged: " + e.getMessage());
+        }
+        random = stream;
+        time = at;
+        nextEvent = next;
+        events = from.accepted();
+        velocityChanges = from.rejected();
+    }
+
+    private static void putLong(double[] state, int at, long value) {
+        state[at] = (int) (value >>> 32);
+        state[at + 1] = value & 0xFFFFFFFFL;
+    }
+
+    private static long getLong(double[] state, int at) {
+        double high = state[at];
+        double low = state[at + 1];
+        if (high != (int) high || low != (long) low || low < 0 || low > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException(high + ", " + low + " at " + at + " are not the halves of a long");
+        }
+        return ((long) high << 32) | (long) low;
+    }
+
+    private static void checkBins(int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("a particle run needs at least one bin, got " + bins);
+        }
+    }
+
+    private static double[] indices(int n) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i;
+        }
+        return values;
     }
 
     /** N independent draws of (x, velocity node) from f0 on the sampling grid (see the class comment). */
-    static TopoParticles sample(TopoModel model, int n, SplittableRandom random) {
+    static TopoParticles sample(TopoModel model, int n, SplitMix64 random) {
         int d = model.dimension();
         int nvel = model.velocityCount();
         int perAxis = SAMPLING_CELLS[d];

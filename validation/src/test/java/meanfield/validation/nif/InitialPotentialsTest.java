@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
-
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 
 import meanfield.grids.UniformGrid;
 import meanfield.solvers.model.InvalidModelException;
+import meanfield.validation.random.SplitMix64;
 
 class InitialPotentialsTest {
     private static final UniformGrid RANGE = new UniformGrid(-1.5, 3.5, 400);
@@ -25,7 +24,7 @@ class InitialPotentialsTest {
         // P1's initial density, unnormalized and with a mean that moves with xi.
         double sd = 0.15;
         InitialPotentials initial = new InitialPotentials((v, xi) -> 3 * Math.exp(-Math.pow((v - mean(xi)) / sd, 2) / 2), RANGE);
-        SplittableRandom random = new SplittableRandom(4);
+        SplitMix64 random = new SplitMix64(4);
         int n = 20000;
         double[] standardized = new double[n];
         for (int i = 0; i < n; i++) {
@@ -41,7 +40,7 @@ class InitialPotentialsTest {
         InitialPotentials initial = new InitialPotentials((v, xi) -> v > 1 && v < 1.25 ? 1 : 0, RANGE);
         // f0 is read at cell midpoints: the support is blurred by at most one cell.
         double h = RANGE.h() * RANGE.cells() / InitialPotentials.CELLS;
-        SplittableRandom random = new SplittableRandom(1);
+        SplitMix64 random = new SplitMix64(1);
         double sum = 0;
         for (int k = 0; k < 10000; k++) {
             double v = initial.sample(0.3, random);

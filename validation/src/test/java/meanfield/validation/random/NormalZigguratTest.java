@@ -3,8 +3,6 @@ package meanfield.validation.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
-
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,7 @@ class NormalZigguratTest {
     void theDrawsAreStandardNormalIncludingTheTailsAndWedges() {
         int n = 1_000_000;
         double[] draws = new double[n];
-        SplittableRandom random = new SplittableRandom(7);
+        SplitMix64 random = new SplitMix64(7);
         int beyondR = 0;
         double sumSquares = 0;
         for (int k = 0; k < n; k++) {

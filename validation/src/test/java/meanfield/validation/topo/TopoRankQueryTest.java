@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 import org.hipparchus.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
+
+import meanfield.validation.random.SplitMix64;
 
 class TopoRankQueryTest {
 
     /** Random positions, nodes drawn at random, in dimension d. */
     static TopoParticles randomParticles(double[][] velocities, int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        SplitMix64 random = new SplitMix64(seed);
         int d = velocities[0].length;
         double[] x = new double[n * d];
         int[] nodes = new int[n];
@@ -43,7 +44,7 @@ class TopoRankQueryTest {
      * back with exactly the key the full sort puts at that rank.
      */
     private static void agreesWithFullSort(TopoParticles p, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        SplitMix64 random = new SplitMix64(seed);
         int n = p.size();
         double t = 0;
         for (int round = 0; round < 6; round++) {
@@ -92,7 +93,7 @@ class TopoRankQueryTest {
     @Test
     void clusteredParticlesStillRankExactly() {
         // Half the particles in a tiny interval: cells hold many particles, the secant model is poor.
-        SplittableRandom random = new SplittableRandom(41);
+        SplitMix64 random = new SplitMix64(41);
         int n = 300;
         double[] x = new double[n];
         int[] nodes = new int[n];
@@ -118,7 +119,7 @@ class TopoRankQueryTest {
             nodes[i] = i % 3;
         }
         TopoParticles p = new TopoParticles(v, x, nodes);
-        SplittableRandom random = new SplittableRandom(51);
+        SplitMix64 random = new SplitMix64(51);
         double t = 3.0;
         int particle = 5;
         double[] keys = sortedKeys(p, particle, t);

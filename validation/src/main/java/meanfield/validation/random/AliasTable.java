@@ -1,11 +1,13 @@
-package meanfield.validation.topo;
-
-import java.util.SplittableRandom;
+package meanfield.validation.random;
 
 /**
  * Walker's alias table (Vose's construction): draws index k with probability w_k / sum w in O(1)
  * after O(n) set-up, with one uniform index and one uniform double per draw. Zero weights are
- * never drawn. Used for the rank law K(s/(N-1)) / sum K and for sampling initial data on cells.
+ * never drawn. Used for sampling initial data on cells.
+ *
+ * <p>The same construction as {@code meanfield.validation.topo.AliasTable}, which draws from a
+ * {@link java.util.SplittableRandom}; this one draws from a {@link SplitMix64} (whose state a
+ * checkpoint can hold), with the same draws from the same stream.
  */
 public final class AliasTable {
     /**
@@ -94,7 +96,7 @@ public final class AliasTable {
     }
 
     /** An index drawn with probability proportional to its weight. */
-    public int sample(SplittableRandom random) {
+    public int sample(SplitMix64 random) {
         int k = random.nextInt(column.length / 2);
         return random.nextDouble() < column[2 * k] ? k : (int) column[2 * k + 1];
     }
