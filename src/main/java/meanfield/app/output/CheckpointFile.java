@@ -13,7 +13,8 @@ import java.nio.file.StandardCopyOption;
 import meanfield.solvers.run.Checkpoint;
 
 /**
- * A {@link Checkpoint} as a binary file (big-endian doubles, exact), written to a temporary file
+ * A {@link Checkpoint} as a binary file (the raw bits of every double, big-endian, so that states
+ * that pack longs into doubles survive NaN bit patterns), written to a temporary file
  * that replaces the previous checkpoint atomically, so a kill during the write leaves the last one intact.
  */
 public final class CheckpointFile {
@@ -70,14 +71,15 @@ public final class CheckpointFile {
     private static void writeArray(DataOutputStream out, double[] values) throws IOException {
         out.writeInt(values.length);
         for (double v : values) {
-            out.writeDouble(v);
+            // writeDouble would fold every NaN into one pattern.
+            out.writeLong(Double.doubleToRawLongBits(v));
         }
     }
 
     private static double[] readArray(DataInputStream in) throws IOException {
         double[] values = new double[in.readInt()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
+            values[i] = Double.longBitsToDouble(in.readLong());
         }
         return values;
     }
