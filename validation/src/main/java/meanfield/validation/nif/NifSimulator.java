@@ -1,6 +1,9 @@
 package meanfield.validation.nif;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
@@ -10,6 +13,12 @@ import meanfield.solvers.model.Drift;
 import meanfield.solvers.model.FiringRate;
 import meanfield.solvers.model.NifModel;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.result.Axis;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.ResultSink;
+import meanfield.solvers.result.Variable;
+import meanfield.solvers.run.Checkpoint;
+import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.random.NormalZiggurat;
 import meanfield.validation.random.SplitMix64;
@@ -40,12 +49,42 @@ import meanfield.validation.random.SplitMix64;
  * <p>Neurons are processed in fixed blocks of {@link #BLOCK}, each with its own random stream
  * split in block order from the seed, and each postsynaptic potential receives its jumps in the
  * order of the spiking neurons' indices: the same seed gives the same run for any thread count.
+ *
+ * <p><b>Outputs and checkpoints.</b> The run is cut into output windows of whole numbers of steps
+ * (edges at step counts, so a run continued to a later end has the edges of a run made there at
+ * once); as each window closes its binned rates go to a {@link ResultSink} (the {@link #layout()}),
+ * and at the end the per-neuron results ({@code v_final}, {@code spike_count}, and the recorded
+ * spikes). At a window end a {@link CheckpointPolicy} may receive a {@link Checkpoint} holding
+ * everything the run depends on: potentials, the countdowns or residuals of the spike decisions,
+ * spike counts and per-bin totals, the state of every block's {@link SplitMix64} stream and the
+ * spikes recorded so far. {@link #resume} continues from it bit for bit as the uninterrupted run
+ * would have, on any number of threads.
  */
 public final class NifSimulator {
     /** Neurons per random stream and per unit of parallel work. */
     public static final int BLOCK = 1024;
     /** Mixed into the seed so that a simulation and a network given the same seed use unrelated streams. */
     private static final long DYNAMICS_STREAMS = 0x510E527FADE682D1L;
+    /** The first value of a checkpoint's state ("NIF1"): a state from another solver or format is refused. */
+    private static final int STATE_FORMAT = 0x4E494631;
+    /** How spikes are decided, as a checkpoint records it: it fixes which per-neuron state there is. */
+    private static final int HARD_THRESHOLD_ONLY = 0;
+    private static final int THINNING = 1;
+    private static final int TIME_RESCALING = 2;
+    /** The sink of {@link #simulate(int, DoubleConsumer)}, whose result holds everything in memory anyway. */
+    private static final ResultSink DISCARD = new ResultSink() {
+        @Override
+        public void begin(ResultLayout layout, int outputs, int first) {
+        }
+
+        @Override
+        public void output(int index, double t, double[][] slices) {
+        }
+
+        @Override
+        public void finish(int outputsReached, Map<String, double[]> finalValues) {
+        }
+    };
 
     private final NifModel model;
     private final WeightMatrix network;
@@ -55,6 +94,10 @@ public final class NifSimulator {
     private final boolean escapeNoise;
     private final boolean thinning;
     private final boolean bridging;
+    /** Steps of the run, steps per output window, and windows (the last may be shorter). */
+    private final int steps;
+    private final int windowSteps;
+    private final int windows;
 
     /**
      * @param end    the horizon T, rounded to a whole number of steps
@@ -100,6 +143,52 @@ public final class NifSimulator {
         escapeNoise = bound > 0;
         thinning = escapeNoise && bound < Double.POSITIVE_INFINITY;
         bridging = model.threshold().isPresent() && model.sigma() > 0;
+        steps = (int) Math.round(settings.end() / settings.dt());
+        windowSteps = (int) Math.round(settings.window() / settings.dt());
+        windows = (steps + windowSteps - 1) / windowSteps;
+    }
+
+    /** The step at which output window w starts (w = windows: the end), in whole steps. */
+    private int edge(int w) {
+        return (int) Math.min(steps, (long) w * windowSteps);
+    }
+
+    private double[] labelEdges() {
+        double[] labelEdges = new double[settings.bins() + 1];
+        Arrays.setAll(labelEdges, b -> (double) b / settings.bins());
+        return labelEdges;
+    }
+
+    /**
+     * What a run hands to a {@link ResultSink}, under the names of {@code particles.h5} (PROBLEMS.md):
+     * one output per window at its end time t, with {@code rate} [t, label_bin]; {@code label}
+     * [neuron] known at the start; {@code v_final} and {@code spike_count} [neuron] at the end. The
+     * final values also hold {@code spike_times} and {@code spike_neurons} (neurons numbered from 0, as
+     * doubles) when spikes are recorded; they have no axis of their own, so the layout does not name them.
+     */
+    public ResultLayout layout() {
+        int n = network.n();
+        int bins = settings.bins();
+        double[] windowEdges = new double[windows + 1];
+        Arrays.setAll(windowEdges, w -> edge(w) * settings.dt());
+        double[] binCentres = new double[bins];
+        Arrays.setAll(binCentres, b -> (b + 0.5) / bins);
+        double[] neurons = new double[n];
+        Arrays.setAll(neurons, i -> i);
+        double[] labels = new double[n];
+        Arrays.setAll(labels, i -> WeightMatrix.label(i, n));
+        return new ResultLayout(
+                List.of(Axis.time(),
+                        new Axis("window_edges", "1", "edges of the output windows (time)", windowEdges),
+                        new Axis("label_edges", "1", "edges of the label bins", labelEdges()),
+                        new Axis("label_bin", "1", "label bin centre", binCentres),
+                        new Axis("neuron", "1", "neuron index (from 0)", neurons)),
+                List.of(Variable.constant("label", "1", "neuron label xi_i", labels, "neuron"),
+                        Variable.perOutput("rate", "1/time",
+                                "firing rate per label bin over the window ending at t", "label_bin"),
+                        Variable.constant("v_final", "1", "membrane potential V_i at the end of the run", null,
+                                "neuron"),
+                        Variable.constant("spike_count", "1", "spikes of neuron i over the run", null, "neuron")));
     }
 
     /** How the simulator decides spikes (see the class comment), for a run's record. */
@@ -113,38 +202,114 @@ public final class NifSimulator {
         return escape.isEmpty() ? threshold : escape + "; " + threshold;
     }
 
+    /** A run from t = 0 with its results in memory only. */
     public NifParticleRun simulate(int threads, DoubleConsumer progress) {
-        double dt = settings.dt();
-        int steps = (int) Math.round(settings.end() / dt);
-        int windowSteps = (int) Math.round(settings.window() / dt);
-        int windows = (steps + windowSteps - 1) / windowSteps;
-        Run run = new Run(new InitialPotentials(model.initial(), initialRange));
-        double[] windowEdges = new double[windows + 1];
-        double[][] rate = new double[windows][];
-        String failure = null;
-        int step = 0;
-        int closed = 0;
+        return simulate(threads, progress, DISCARD, null);
+    }
+
+    /**
+     * A run from t = 0 whose outputs also go to {@code sink} as they are reached.
+     *
+     * @param checkpoints where checkpoints go, and how often; null for none
+     */
+    public NifParticleRun simulate(int threads, DoubleConsumer progress, ResultSink sink,
+            CheckpointPolicy checkpoints) {
+        InitialPotentials initial = new InitialPotentials(model.initial(), initialRange);
+        Run run = new Run();
         try (ColumnPool pool = new ColumnPool(threads)) {
-            pool.forEachChunk(run.blocks, run::sampleInitial);
+            pool.forEachChunk(run.blocks, (worker, from, to) -> run.sampleInitial(initial, from, to));
+            return advance(run, 0, pool, progress, sink, checkpoints);
+        }
+    }
+
+    /**
+     * Continues a run from a checkpoint it wrote, on any number of threads, exactly as it would have
+     * gone on uninterrupted. This simulator must have the model, network and settings of the
+     * interrupted run, except that its end may be later (the run then goes on to the new end, with
+     * the windows a run made there at once would have); the checkpoint must lie at the end of one of
+     * its windows. The sink begins at window {@code from.nextOutput()}. The result holds the rates
+     * of the windows from the checkpoint on (see {@link NifParticleRun#firstWindow()}), and the
+     * spike counts, final potentials and recorded spikes of the whole run.
+     *
+     * @throws IllegalArgumentException for a checkpoint that is not of a run of this simulator
+     */
+    public NifParticleRun resume(Checkpoint from, int threads, DoubleConsumer progress, ResultSink sink,
+            CheckpointPolicy checkpoints) {
+        int first = from.nextOutput();
+        if (from.step() != settings.dt()) {
+            throw new IllegalArgumentException("the checkpoint is of a run with dt = " + from.step()
+                    + ", this one has dt = " + settings.dt());
+        }
+        if (first < 1 || first > windows || from.accepted() != edge(first)
+                || from.time() != edge(first) * settings.dt()) {
+            throw new IllegalArgumentException("the checkpoint at t = " + from.time() + " (after " + from.accepted()
+                    + " steps, before window " + first + ") is not the end of a window of this run (" + windows
+                    + " windows of " + windowSteps + " steps, " + steps + " steps)");
+        }
+        Run run = new Run();
+        run.unpack(from.state());
+        try (ColumnPool pool = new ColumnPool(threads)) {
+            return advance(run, first, pool, progress, sink, checkpoints);
+        }
+    }
+
+    /** Runs windows firstWindow.. to the end (or a failure) from the state at the start of firstWindow. */
+    private NifParticleRun advance(Run run, int firstWindow, ColumnPool pool, DoubleConsumer progress,
+            ResultSink sink, CheckpointPolicy checkpoints) {
+        double dt = settings.dt();
+        sink.begin(layout(), windows, firstWindow);
+        double[][] rate = new double[windows - firstWindow][];
+        double[][] slices = new double[1][];
+        // Bound once: a lambda capturing the step's time would be a new object every step.
+        ColumnPool.Chunk advanceBlocks = run::advance;
+        ColumnPool.Chunk deliverAndReset = run::deliverAndReset;
+        int step = edge(firstWindow);
+        double lastCheckpoint = step * dt;
+        int closed = firstWindow;
+        String failure = null;
+        try {
             while (closed < windows && failure == null) {
-                int last = Math.min(steps, (closed + 1) * windowSteps);
+                int last = edge(closed + 1);
                 for (; step < last; step++) {
-                    double t = step * dt;
-                    pool.forEachChunk(run.blocks, (worker, from, to) -> run.advance(t, from, to));
+                    run.time = step * dt;
+                    pool.forEachChunk(run.blocks, advanceBlocks);
                     run.gatherSpikes((step + 1) * dt);
-                    pool.forEachChunk(run.blocks, run::deliverAndReset);
+                    pool.forEachChunk(run.blocks, deliverAndReset);
                     progress.accept((double) (step + 1) / steps);
                 }
-                rate[closed] = run.closeWindow((last - closed * windowSteps) * dt);
-                windowEdges[++closed] = last * dt;
-                failure = run.nonFinitePotential(last * dt);
+                double end = last * dt;
+                double[] rates = run.closeWindow((last - edge(closed)) * dt);
+                rate[closed - firstWindow] = rates;
+                slices[0] = rates;
+                sink.output(closed, end, slices);
+                closed++;
+                failure = run.nonFinitePotential(end);
+                if (failure == null && checkpoints != null
+                        && (closed == windows || end >= lastCheckpoint + checkpoints.every() * (1 - 1e-9))) {
+                    checkpoints.destination().accept(new Checkpoint(end, closed, dt, last, 0, run.pack(),
+                            new double[0][]));
+                    lastCheckpoint = end;
+                }
             }
+        } catch (NumericalFailure e) {
+            // From a model formula inside a step: the windows closed so far stand.
+            failure = e.getMessage();
         }
-        double[] labelEdges = new double[settings.bins() + 1];
-        Arrays.setAll(labelEdges, b -> (double) b / settings.bins());
-        return new NifParticleRun(Arrays.copyOf(windowEdges, closed + 1), labelEdges, Arrays.copyOf(rate, closed),
-                run.labels, run.potential, run.spikeCount, step, Optional.ofNullable(failure),
-                Arrays.copyOf(run.recordedTimes, run.recorded.size()), run.recorded.toArray());
+        double[] spikeTimes = Arrays.copyOf(run.recordedTimes, run.recorded.size());
+        int[] spikeNeurons = run.recorded.toArray();
+        Map<String, double[]> finals = new LinkedHashMap<>();
+        finals.put("v_final", run.potential.clone());
+        finals.put("spike_count", Arrays.stream(run.spikeCount).asDoubleStream().toArray());
+        if (run.recording) {
+            finals.put("spike_times", spikeTimes.clone());
+            finals.put("spike_neurons", Arrays.stream(spikeNeurons).asDoubleStream().toArray());
+        }
+        sink.finish(closed, finals);
+        double[] windowEdges = new double[closed - firstWindow + 1];
+        Arrays.setAll(windowEdges, k -> edge(firstWindow + k) * dt);
+        return new NifParticleRun(windowEdges, labelEdges(), Arrays.copyOf(rate, closed - firstWindow), run.labels,
+                run.potential, run.spikeCount, step, Optional.ofNullable(failure), spikeTimes, spikeNeurons,
+                firstWindow);
     }
 
     /** The state of one run in flat arrays indexed by neuron. */
@@ -167,7 +332,6 @@ public final class NifSimulator {
         final int[] bin = new int[n];
         final int[] neuronsInBin = new int[settings.bins()];
         final long[] binSpikesBefore = new long[settings.bins()];
-        final InitialPotentials initial;
         final Drift drift = model.drift();
         final FiringRate rate = model.rate();
         /** nu_max dt and p_max = 1 - exp(-nu_max dt) of the thinning. */
@@ -183,9 +347,10 @@ public final class NifSimulator {
         /** The spiking neurons of every step in order, and the times of their spikes: empty unless recording. */
         final IntList recorded = new IntList();
         double[] recordedTimes = new double[0];
+        /** The time at the start of the step being taken (set before the blocks advance, read by them). */
+        double time;
 
-        Run(InitialPotentials initial) {
-            this.initial = initial;
+        Run() {
             residual = escapeNoise && !thinning ? new double[n] : null;
             untilCandidate = thinning ? new int[n] : null;
             SplitMix64 master = new SplitMix64(settings.seed() ^ DYNAMICS_STREAMS);
@@ -199,7 +364,7 @@ public final class NifSimulator {
             }
         }
 
-        void sampleInitial(int worker, int fromBlock, int toBlock) {
+        void sampleInitial(InitialPotentials initial, int fromBlock, int toBlock) {
             for (int b = fromBlock; b < toBlock; b++) {
                 int first = b * BLOCK;
                 int end = Math.min(n, first + BLOCK);
@@ -217,8 +382,9 @@ public final class NifSimulator {
             }
         }
 
-        /** Drift, noise and spike decisions of the neurons in blocks [fromBlock, toBlock) at time t. */
-        void advance(double t, int fromBlock, int toBlock) {
+        /** Drift, noise and spike decisions of the neurons in blocks [fromBlock, toBlock) at {@link #time}. */
+        void advance(int worker, int fromBlock, int toBlock) {
+            double t = time;
             double dt = settings.dt();
             for (int b = fromBlock; b < toBlock; b++) {
                 SplitMix64 random = streams[b];
@@ -353,6 +519,82 @@ public final class NifSimulator {
             return rates;
         }
 
+        private int decisions() {
+            return thinning ? THINNING : escapeNoise ? TIME_RESCALING : HARD_THRESHOLD_ONLY;
+        }
+
+        /**
+         * Everything the run's future depends on, at a window end (between steps: the spike lists of
+         * a step are scratch). The model, network and settings are the simulator's, not the state's.
+         */
+        double[] pack() {
+            int perNeuron = thinning || escapeNoise ? 3 : 2;
+            PackedState.Writer out = new PackedState.Writer(6 + perNeuron * n + 2 * binSpikesBefore.length
+                    + 4 * blocks + 2 * recorded.size());
+            out.putInt(STATE_FORMAT);
+            out.putInt(n);
+            out.putInt(binSpikesBefore.length);
+            out.putInt(decisions());
+            out.putInt(recording ? 1 : 0);
+            out.putDoubles(potential, n);
+            if (thinning) {
+                out.putInts(untilCandidate, n);
+            } else if (escapeNoise) {
+                out.putDoubles(residual, n);
+            }
+            out.putInts(spikeCount, n);
+            out.putLongs(binSpikesBefore);
+            for (SplitMix64 stream : streams) {
+                out.putLongs(stream.state());
+            }
+            out.putInt(recorded.size());
+            out.putInts(recorded.values, recorded.size());
+            out.putDoubles(recordedTimes, recorded.size());
+            return out.toArray();
+        }
+
+        /** Restores what {@link #pack} saved. */
+        void unpack(double[] state) {
+            PackedState.Reader in = new PackedState.Reader(state);
+            if (state.length == 0 || in.getDouble() != STATE_FORMAT) {
+                throw new IllegalArgumentException("the checkpoint is not of a NIF particle run");
+            }
+            expect(in.getInt(), n, "neurons");
+            expect(in.getInt(), binSpikesBefore.length, "label bins");
+            expect(in.getInt(), decisions(), "way of deciding spikes (0 hard threshold, 1 thinning, 2 time rescaling)");
+            expect(in.getInt(), recording ? 1 : 0, "recording of spikes (1 recorded)");
+            in.getDoubles(potential, n);
+            if (thinning) {
+                in.getInts(untilCandidate, n);
+            } else if (escapeNoise) {
+                in.getDoubles(residual, n);
+            }
+            in.getInts(spikeCount, n);
+            in.getLongs(binSpikesBefore);
+            long[] streamState = new long[2];
+            for (int b = 0; b < blocks; b++) {
+                in.getLongs(streamState);
+                streams[b] = SplitMix64.restore(streamState);
+            }
+            int spikes = in.getInt();
+            if (spikes < 0) {
+                throw new IllegalArgumentException("the checkpoint records " + spikes + " spikes");
+            }
+            int[] neurons = new int[spikes];
+            in.getInts(neurons, spikes);
+            recorded.addAll(neurons, spikes);
+            recordedTimes = new double[spikes];
+            in.getDoubles(recordedTimes, spikes);
+            in.expectEnd();
+        }
+
+        private static void expect(int found, int expected, String what) {
+            if (found != expected) {
+                throw new IllegalArgumentException("the checkpoint's " + what + ": " + found + ", this simulator's: "
+                        + expected);
+            }
+        }
+
         /** The first non-finite potential as a failure message, or null. */
         String nonFinitePotential(double t) {
             for (int i = 0; i < n; i++) {
@@ -367,7 +609,8 @@ public final class NifSimulator {
 
     /** A growable list of ints. */
     private static final class IntList {
-        private int[] values = new int[0];
+        /** The first {@link #size} are the list's. */
+        int[] values = new int[0];
         private int size;
 
         int size() {
