@@ -2,81 +2,150 @@ package meanfield.app;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 import meanfield.app.output.FieldPlots;
-import meanfield.app.output.ParticleHistogramFile;
 import meanfield.app.problem.MvProblem;
-import meanfield.app.problem.Problem;
+import meanfield.app.problem.ParticleSettings;
 import meanfield.app.problem.ProblemException;
 import meanfield.app.problem.TopoProblem;
+import meanfield.solvers.result.RecordedResult;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.ResultSink;
+import meanfield.solvers.run.Checkpoint;
+import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.validation.mv.MvParticleRun;
 import meanfield.validation.mv.MvSimulator;
 import meanfield.validation.topo.TopoParticleRun;
 import meanfield.validation.topo.TopoSimulator;
 
-/** simulate for the models on the torus (topo, mv): the run, particles.h5 with its histograms, plots. */
-final class FieldParticles {
-    private FieldParticles() {
+/** simulate for the models on the torus (topo, mv): the run into position histograms, and their plots. */
+abstract class FieldParticles implements ParticleJob {
+    private final int dimension;
+    protected final long seed;
+
+    FieldParticles(int dimension, long seed) {
+        this.dimension = dimension;
+        this.seed = seed;
     }
 
-    static Map<String, Object> simulate(Problem problem, int n, long seed, int threads, Path dir, String file,
-            DoubleConsumer progress) {
-        int bins = problem.particles().bins();
-        double end = problem.time().end();
-        double every = problem.time().outputEvery();
-        String yaml = problem.source().toYaml();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("seed", seed);
-        summary.put("file", file);
-        int dimension;
-        double[] times;
-        double[][] histogram;
-        double[] edges;
-        try {
-            if (problem.model() instanceof TopoProblem topo) {
-                TopoParticleRun run = new TopoSimulator(topo.model(), n, seed).simulate(end, every, bins, progress);
-                ParticleHistogramFile.writeTopo(dir.resolve(file), run, topo.model().dimension(), yaml,
-                        Version.current());
-                summary.put("events", run.events());
-                summary.put("velocity_changes", run.velocityChanges());
-                dimension = topo.model().dimension();
-                times = run.times();
-                histogram = run.positionHistogram();
-                edges = run.xEdges();
-            } else {
-                MvProblem mv = (MvProblem) problem.model();
-                MvSimulator.Settings settings = new MvSimulator.Settings(n, end, problem.particles().dt(), every, bins, seed);
-                MvParticleRun run = new MvSimulator(mv.model(), settings).simulate(threads, progress);
-                ParticleHistogramFile.writeMv(dir.resolve(file), run, mv.model().dimension(), yaml,
-                        Version.current());
-                summary.put("steps", run.steps());
-                summary.put("fourier_modes", run.modes());
-                summary.put("interaction_error_bound", run.interactionError());
-                run.failure().ifPresent(f -> summary.put("failure", f));
-                dimension = mv.model().dimension();
-                times = run.times();
-                histogram = run.positionHistogram();
-                edges = run.xEdges();
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException("particles", e.getMessage());
+    /** Mass per bin divided by the bin volume: a density comparable with rho of solve. */
+    @Override
+    public List<Path> plots(Path dir, String stem, RecordedResult outputs) {
+        if (outputs.outputCount() == 0) {
+            return List.of();
         }
-        double[] centres = new double[edges.length - 1];
-        double width = 1.0 / centres.length;
-        for (int b = 0; b < centres.length; b++) {
-            centres[b] = 0.5 * (edges[b] + edges[b + 1]);
-        }
-        // Mass per bin divided by the bin volume: a density comparable with rho of solve.
-        double volume = Math.pow(width, dimension);
-        FieldPlots.rho(dir.resolve(file.replace(".h5", "")), dimension, centres, times, o -> {
-            double[] density = histogram[o].clone();
+        double[] centres = outputs.layout().axis("x").values();
+        double volume = Math.pow(1.0 / centres.length, dimension);
+        return FieldPlots.rho(dir.resolve(stem), dimension, centres, outputs.times(), o -> {
+            double[] density = outputs.get("position_hist", o).clone();
             for (int i = 0; i < density.length; i++) {
                 density[i] /= volume;
             }
             return density;
         });
-        return summary;
+    }
+
+    /** Topological particles: the exact event-driven dynamics. */
+    static final class Topo extends FieldParticles {
+        private final TopoSimulator simulator;
+        private final TopoProblem topo;
+        private final int bins;
+        private TopoParticleRun run;
+
+        Topo(TopoProblem topo, ParticleSettings p, int n, long seed) {
+            super(topo.model().dimension(), seed);
+            this.topo = topo;
+            this.bins = p.bins();
+            try {
+                this.simulator = new TopoSimulator(topo.model(), n, seed);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException("particles", e.getMessage());
+            }
+        }
+
+        @Override
+        public ResultLayout layout() {
+            return simulator.layout(topo.time().end(), topo.time().outputEvery(), bins);
+        }
+
+        @Override
+        public void run(ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
+            run = simulator.simulate(topo.time().end(), topo.time().outputEvery(), bins, progress, sink, checkpoints);
+        }
+
+        @Override
+        public void resume(Checkpoint from, ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
+            run = simulator.resume(from, topo.time().end(), topo.time().outputEvery(), bins, progress, sink, checkpoints);
+        }
+
+        @Override
+        public Optional<String> failure() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("seed", seed);
+            summary.put("events", run.events());
+            summary.put("velocity_changes", run.velocityChanges());
+            return summary;
+        }
+    }
+
+    /** McKean–Vlasov particles by Euler–Maruyama (no checkpoints yet). */
+    static final class Mv extends FieldParticles {
+        private final MvSimulator simulator;
+        private final int threads;
+        private MvParticleRun run;
+
+        Mv(MvProblem mv, ParticleSettings p, int n, long seed, int threads) {
+            super(mv.model().dimension(), seed);
+            this.threads = threads;
+            try {
+                this.simulator = new MvSimulator(mv.model(), new MvSimulator.Settings(n, mv.time().end(), p.dt(),
+                        mv.time().outputEvery(), p.bins(), seed));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException("particles", e.getMessage());
+            }
+        }
+
+        @Override
+        public ResultLayout layout() {
+            return simulator.layout();
+        }
+
+        @Override
+        public void run(ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
+            if (checkpoints != null) {
+                throw new ProblemException("--checkpoint-every", "McKean–Vlasov particle runs have no checkpoints yet");
+            }
+            run = simulator.simulate(threads, progress, sink);
+        }
+
+        @Override
+        public void resume(Checkpoint from, ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
+            throw new ProblemException("resume", "McKean–Vlasov particle runs cannot be resumed yet");
+        }
+
+        @Override
+        public Optional<String> failure() {
+            return run.failure();
+        }
+
+        @Override
+        public Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("seed", seed);
+            summary.put("steps", run.steps());
+            summary.put("fourier_modes", run.modes());
+            summary.put("interaction_error_bound", run.interactionError());
+            run.failure().ifPresent(f -> summary.put("failure", f));
+            return summary;
+        }
     }
 }

@@ -1,75 +1,103 @@
 package meanfield.app;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
-import meanfield.app.output.NifParticlesFile;
 import meanfield.app.output.NifParticlePlots;
 import meanfield.app.problem.MatrixMarket;
 import meanfield.app.problem.NifProblem;
 import meanfield.app.problem.ParticleSettings;
-import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
+import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.result.RecordedResult;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.ResultSink;
+import meanfield.solvers.run.Checkpoint;
+import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.validation.network.Connectivity;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.nif.NifParticleRun;
 import meanfield.validation.nif.NifSimulator;
 
-/** simulate for model nif: the network from the particles section, the run, particles.h5 and plots. */
-final class NifParticles {
-    private NifParticles() {
-    }
+/** simulate for model nif: the network of the particles section and the network run. */
+final class NifParticles implements ParticleJob {
+    private final WeightMatrix network;
+    private final NifSimulator simulator;
+    private final int threads;
+    private final long seed;
+    private NifParticleRun run;
 
-    /** Builds the network the particles section describes (N neurons, seeded). */
-    static WeightMatrix network(Problem problem, int n, long seed, int threads) {
-        ParticleSettings p = problem.particles();
-        NifProblem nif = (NifProblem) problem.model();
-        try {
-            return switch (p.connectivity()) {
-                case "file" -> {
-                    MatrixMarket m = MatrixMarket.read("particles.file", p.file());
-                    if (m.rows() != n) {
-                        throw new ProblemException("particles.file", p.file() + " holds " + m.rows()
-                                + " neurons but the run asks for " + n + " (particles.n or --particles)");
-                    }
-                    yield WeightMatrix.fromTriplets(m.rows(), m.columns(), m.rowIndex(), m.columnIndex(), m.values());
-                }
-                case "erdos-renyi" -> WeightMatrix.sample(n, nif.model().kernel(), new Connectivity.ErdosRenyi(p.degree()),
-                        seed, threads);
-                case "fixed-in-degree" -> WeightMatrix.sample(n, nif.model().kernel(),
-                        new Connectivity.FixedInDegree((int) Math.round(p.degree())), seed, threads);
-                default -> WeightMatrix.sample(n, nif.model().kernel(), new Connectivity.Dense(), seed, threads);
-            };
-        } catch (IllegalArgumentException e) {
-            // InvalidModelException included: a network that cannot be built from these settings.
-            throw new ProblemException("particles", e.getMessage());
-        }
-    }
-
-    static Map<String, Object> simulate(Problem problem, int n, long seed, int threads, Path dir, String file,
-            DoubleConsumer progress) {
-        ParticleSettings p = problem.particles();
-        NifProblem nif = (NifProblem) problem.model();
-        WeightMatrix network = network(problem, n, seed, threads);
-        NifSimulator simulator;
-        NifParticleRun run;
+    NifParticles(NifProblem nif, ParticleSettings p, int n, long seed, int threads) {
+        this.network = network(nif, p, n, seed, threads);
+        this.threads = threads;
+        this.seed = seed;
         try {
             NifSimulator.Settings settings = new NifSimulator.Settings(nif.time().end(), p.dt(),
                     nif.time().outputEvery(), Math.min(p.bins(), n), seed);
-            simulator = new NifSimulator(nif.model(), network, nif.v(), settings);
-            run = simulator.simulate(threads, progress);
+            this.simulator = new NifSimulator(nif.model(), network, nif.v(), settings);
         } catch (IllegalArgumentException e) {
+            // The settings as given describe no run (dt above the horizon, more bins than neurons).
             throw new ProblemException("particles", e.getMessage());
         }
-        NifParticlesFile.write(dir.resolve(file), run, problem.source().toYaml(), Version.current());
-        String stem = file.replace(".h5", "");
-        NifParticlePlots.write(dir, stem, run);
+    }
+
+    /** The network the particles section describes (N neurons, seeded); a file is read here, built in validation. */
+    static WeightMatrix network(NifProblem nif, ParticleSettings p, int n, long seed, int threads) {
+        if (p.connectivity().equals("file")) {
+            MatrixMarket m = MatrixMarket.read("particles.file", p.file());
+            if (m.rows() != n) {
+                throw new ProblemException("particles.file", p.file() + " holds " + m.rows()
+                        + " neurons but the run asks for " + n + " (particles.n or --particles)");
+            }
+            try {
+                return WeightMatrix.fromTriplets(m.rows(), m.columns(), m.rowIndex(), m.columnIndex(), m.values());
+            } catch (InvalidModelException e) {
+                throw new ProblemException("particles.file", e.getMessage());
+            }
+        }
+        Connectivity connectivity = switch (p.connectivity()) {
+            case "erdos-renyi" -> new Connectivity.ErdosRenyi(p.degree());
+            case "fixed-in-degree" -> new Connectivity.FixedInDegree((int) Math.round(p.degree()));
+            default -> new Connectivity.Dense();
+        };
+        try {
+            return WeightMatrix.sample(n, nif.model().kernel(), connectivity, seed, threads);
+        } catch (IllegalArgumentException e) {
+            // A degree outside [1, N), a kernel that is not finite on the labels: settings that build no network.
+            throw new ProblemException("particles.degree", e.getMessage());
+        }
+    }
+
+    @Override
+    public ResultLayout layout() {
+        return simulator.layout();
+    }
+
+    @Override
+    public void run(ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
+        run = simulator.simulate(threads, progress, sink, checkpoints);
+    }
+
+    @Override
+    public void resume(Checkpoint from, ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
+        run = simulator.resume(from, threads, progress, sink, checkpoints);
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return run.failure();
+    }
+
+    @Override
+    public Map<String, Object> summary() {
         WeightMatrix.Scaling scaling = network.scaling();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("seed", seed);
-        summary.put("file", file);
         summary.put("steps", run.steps());
         summary.put("total_spikes", run.totalSpikes());
         summary.put("spike_decisions", simulator.spikeDecisions());
@@ -82,5 +110,25 @@ final class NifParticles {
         summary.put("network_scaling", scale);
         run.failure().ifPresent(f -> summary.put("failure", f));
         return summary;
+    }
+
+    @Override
+    public List<Path> plots(Path dir, String stem, RecordedResult outputs) {
+        int windows = outputs.outputCount();
+        if (windows == 0) {
+            return List.of();
+        }
+        double[][] rate = new double[windows][];
+        for (int w = 0; w < windows; w++) {
+            rate[w] = outputs.get("rate", w);
+        }
+        ResultLayout layout = outputs.layout();
+        // A resumed run holds only its own windows: the plots take every window from the outputs.
+        NifParticleRun whole = new NifParticleRun(Arrays.copyOf(layout.axis("window_edges").values(), windows + 1),
+                layout.axis("label_edges").values(), rate, layout.variables().stream()
+                        .filter(v -> v.name().equals("label")).findFirst().orElseThrow().values(),
+                run.finalPotentials(), run.spikeCounts(), run.steps(), run.failure(), run.spikeTimes(),
+                run.spikeNeurons(), 0);
+        return NifParticlePlots.write(dir, stem, whole);
     }
 }

@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code meanfield resume DIR}: continues a killed or finished solve from its last checkpoint, to
- * its time.end or to a new one ({@code --set time.end=T}); the outputs are those of a run that was
- * never interrupted, bit for bit, for any thread count.
+ * {@code meanfield resume DIR}: continues a killed or finished solve or simulate (nif, topo) from its
+ * last checkpoint, to its time.end or to a new one ({@code --set time.end=T}); the outputs are those
+ * of a run that was never interrupted, bit for bit, for any thread count.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continues a killed or finished run from its last checkpoint (solve --checkpoint-every T).")
@@ -47,25 +47,30 @@ final class ResumeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         RunDirectory dir = new RunDirectory(directory);
         RunDirectory.Settings settings = dir.settings();
-        if (!settings.command().equals("solve")) {
-            throw new ProblemException(directory.toString(), "resume continues solve runs; a "
-                    + settings.command() + " run cannot be resumed yet");
-        }
-        if (!Files.isRegularFile(dir.checkpoint())) {
+        boolean simulate = settings.command().equals("simulate");
+        boolean anyCheckpoint = simulate
+                ? settings.seeds().stream().anyMatch(s -> Files.isRegularFile(dir.checkpoint(s, settings.seeds().size())))
+                : Files.isRegularFile(dir.checkpoint());
+        if (!anyCheckpoint) {
             throw new ProblemException(directory.toString(), "holds no checkpoint: start the run with --checkpoint-every T");
         }
         ProblemSource source = ProblemSource.fromText(settings.problem(), settings.sourceDirectory(), dir.problemYaml());
         overrides.forEach(source::set);
         Problem problem = Problem.read(source);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new ProblemException("--threads", "must be at least 1, got " + n);
+        }
+        if (simulate) {
+            return new SimulateRun(problem, dir, settings.particles(), settings.seeds(), n, quiet,
+                    settings.checkpointEvery()).execute(true, start, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         Checkpoint checkpoint;
         try {
             checkpoint = CheckpointFile.read(dir.checkpoint());
         } catch (IOException e) {
             throw new ProblemException(dir.checkpoint().toString(), "cannot read the checkpoint: " + e.getMessage());
-        }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new ProblemException("--threads", "must be at least 1, got " + n);
         }
         return new SolveRun(problem, dir, n, quiet, settings.checkpointEvery())
                 .execute(checkpoint, start, spec.commandLine().getOut(), spec.commandLine().getErr());

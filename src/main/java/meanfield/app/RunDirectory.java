@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,12 +23,23 @@ record RunDirectory(Path dir) {
     static final String PROBLEM = "problem.yaml";
     static final String RUN = "run.json";
 
-    /** The run's settings as run.json holds them. */
-    record Settings(String command, String problem, Path sourceDirectory, double checkpointEvery) {
+    /**
+     * The run's settings as run.json holds them.
+     *
+     * @param particles N of a simulate run (0 for solve)
+     * @param seeds     the seeds of a simulate run (empty for solve)
+     */
+    record Settings(String command, String problem, Path sourceDirectory, double checkpointEvery, int particles,
+            List<Long> seeds) {
     }
 
     Path checkpoint() {
         return dir.resolve(CHECKPOINT);
+    }
+
+    /** The checkpoint of one seed of a simulate run: checkpoint.bin for a single seed. */
+    Path checkpoint(long seed, int seeds) {
+        return seeds == 1 ? checkpoint() : dir.resolve("checkpoint_seed" + seed + ".bin");
     }
 
     void start(String resolvedYaml, Settings settings) {
@@ -36,6 +48,8 @@ record RunDirectory(Path dir) {
         run.put("problem", settings.problem());
         run.put("source_directory", settings.sourceDirectory().toString());
         run.put("checkpoint_every", settings.checkpointEvery());
+        run.put("particles", settings.particles());
+        run.put("seeds", settings.seeds());
         try {
             Files.writeString(dir.resolve(PROBLEM), resolvedYaml);
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(RUN).toFile(), run);
@@ -51,8 +65,10 @@ record RunDirectory(Path dir) {
         }
         try {
             Map<?, ?> run = new ObjectMapper().readValue(file.toFile(), Map.class);
+            List<Long> seeds = ((List<?>) run.get("seeds")).stream().map(s -> ((Number) s).longValue()).toList();
             return new Settings((String) run.get("command"), (String) run.get("problem"),
-                    Path.of((String) run.get("source_directory")), ((Number) run.get("checkpoint_every")).doubleValue());
+                    Path.of((String) run.get("source_directory")), ((Number) run.get("checkpoint_every")).doubleValue(),
+                    ((Number) run.get("particles")).intValue(), seeds);
         } catch (IOException | ClassCastException | NullPointerException e) {
             throw new ProblemException(file.toString(), "cannot read the run's settings: " + e.getMessage());
         }

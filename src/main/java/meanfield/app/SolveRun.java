@@ -54,7 +54,8 @@ final class SolveRun {
         ModelProblem model = problem.model();
         String name = problem.source().name();
         String yaml = problem.source().toYaml();
-        dir.start(yaml, new RunDirectory.Settings("solve", name, problem.source().directory(), checkpointEvery));
+        dir.start(yaml, new RunDirectory.Settings("solve", name, problem.source().directory(), checkpointEvery, 0,
+                List.of()));
         Path solution = dir.dir().resolve(SOLUTION);
         RecordedResult memory = new RecordedResult();
         RunOutcome outcome;

@@ -1,12 +1,19 @@
 package meanfield.validation.mv;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 import meanfield.solvers.NumericalFailure;
 import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.result.Axis;
+import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.result.ResultSink;
+import meanfield.solvers.result.Variable;
 import meanfield.validation.random.AliasTable;
 import meanfield.validation.random.NormalZiggurat;
 import meanfield.validation.random.SplitMix64;
@@ -74,7 +81,42 @@ public final class MvSimulator {
         return interaction;
     }
 
+    /** Hands the output just recorded (number recorded - 1) to the sink, if any. */
+    private static void emit(ResultSink sink, int recorded, double[] times, double[][] histogram) {
+        if (sink != null) {
+            sink.output(recorded - 1, times[recorded - 1], new double[][] {histogram[recorded - 1]});
+        }
+    }
+
+    /** A run with its results in memory only. */
     public MvParticleRun simulate(int threads, DoubleConsumer progress) {
+        return simulate(threads, progress, null);
+    }
+
+    /** The axes t, x_edges, x (y, z: bin centres) and the per-output {@code position_hist}. */
+    public ResultLayout layout() {
+        int d = model.dimension();
+        int bins = settings.bins();
+        double[] edges = new double[bins + 1];
+        Arrays.setAll(edges, b -> (double) b / bins);
+        double[] centres = new double[bins];
+        Arrays.setAll(centres, b -> (b + 0.5) / bins);
+        List<Axis> axes = new ArrayList<>();
+        axes.add(Axis.time());
+        axes.add(new Axis("x_edges", "1", "bin edges along each axis of the unit torus", edges));
+        String[] space = Arrays.copyOf(new String[] {"x", "y", "z"}, d);
+        for (String a : space) {
+            axes.add(new Axis(a, "1", "position " + a + " on the unit torus (bin centres)", centres));
+        }
+        return new ResultLayout(axes, List.of(Variable.perOutput("position_hist", "1", "particle mass per position bin",
+                space)));
+    }
+
+    /**
+     * A run whose histograms also go to {@code sink} (when not null) as each output time is
+     * reached, so that a file holds every output reached if the run is killed.
+     */
+    public MvParticleRun simulate(int threads, DoubleConsumer progress, ResultSink sink) {
         int d = model.dimension();
         int n = settings.particles();
         int blocks = (n + BLOCK - 1) / BLOCK;
@@ -106,8 +148,12 @@ public final class MvSimulator {
                 }
             });
             double[] initialPositions = x.clone();
+            if (sink != null) {
+                sink.begin(layout(), outputs, 0);
+            }
             histogram[recorded] = histogram(x);
             times[recorded++] = 0;
+            emit(sink, recorded, times, histogram);
             while (step < steps && failure == null) {
                 interaction.drift(x, n, drift, pool);
                 pool.forEachChunk(blocks, (worker, from, to) -> {
@@ -123,8 +169,14 @@ public final class MvSimulator {
                     failure = nonFinite(x, step * dt);
                     histogram[recorded] = histogram(x);
                     times[recorded++] = step * dt;
+                    if (failure == null) {
+                        emit(sink, recorded, times, histogram);
+                    }
                     progress.accept((double) step / steps);
                 }
+            }
+            if (sink != null) {
+                sink.finish(failure == null ? recorded : recorded - 1, Map.of());
             }
             double[] edges = new double[settings.bins() + 1];
             Arrays.setAll(edges, b -> (double) b / settings.bins());

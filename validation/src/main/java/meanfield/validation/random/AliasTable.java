@@ -3,11 +3,8 @@ package meanfield.validation.random;
 /**
  * Walker's alias table (Vose's construction): draws index k with probability w_k / sum w in O(1)
  * after O(n) set-up, with one uniform index and one uniform double per draw. Zero weights are
- * never drawn. Used for sampling initial data on cells.
- *
- * <p>The same construction as {@code meanfield.validation.topo.AliasTable}, which draws from a
- * {@link java.util.SplittableRandom}; this one draws from a {@link SplitMix64} (whose state a
- * checkpoint can hold), with the same draws from the same stream.
+ * never drawn. Used for sampling initial data on cells (MV, TOPO) and the partner's rank of a
+ * topological interaction. It draws from a {@link SplitMix64}, whose state a checkpoint can hold.
  */
 public final class AliasTable {
     /**

@@ -1,0 +1,132 @@
+package meanfield.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import meanfield.app.output.CheckpointFile;
+import meanfield.app.output.Hdf5ResultFile;
+import meanfield.app.output.RunSummary;
+import meanfield.app.problem.MvProblem;
+import meanfield.app.problem.NifProblem;
+import meanfield.app.problem.Problem;
+import meanfield.app.problem.ProblemException;
+import meanfield.app.problem.TopoProblem;
+import meanfield.solvers.result.RecordedResult;
+import meanfield.solvers.result.TeeSink;
+import meanfield.solvers.run.Checkpoint;
+import meanfield.solvers.run.CheckpointPolicy;
+import meanfield.solvers.run.IncompatibleCheckpoint;
+
+/**
+ * The simulate pipeline for every model: per seed, the model's particle job streams its outputs
+ * into {@code particles.h5} (or {@code particles_seed<S>.h5}) as they are reached, with checkpoints
+ * when asked for; a resumed run continues each seed from its checkpoint, or from the start if it
+ * never wrote one. Then plots and summary.json.
+ */
+final class SimulateRun {
+    private final Problem problem;
+    private final RunDirectory dir;
+    private final int particles;
+    private final List<Long> seeds;
+    private final int threads;
+    private final boolean quiet;
+    private final double checkpointEvery;
+
+    SimulateRun(Problem problem, RunDirectory dir, int particles, List<Long> seeds, int threads, boolean quiet,
+            double checkpointEvery) {
+        this.problem = problem;
+        this.dir = dir;
+        this.particles = particles;
+        this.seeds = seeds;
+        this.threads = threads;
+        this.quiet = quiet;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    private ParticleJob job(long seed) {
+        if (problem.model() instanceof NifProblem nif) {
+            return new NifParticles(nif, problem.particles(), particles, seed, threads);
+        }
+        if (problem.model() instanceof TopoProblem topo) {
+            return new FieldParticles.Topo(topo, problem.particles(), particles, seed);
+        }
+        return new FieldParticles.Mv((MvProblem) problem.model(), problem.particles(), particles, seed, threads);
+    }
+
+    /** Runs every seed, continuing from checkpoints when {@code resume}; returns the exit status. */
+    int execute(boolean resume, long start, PrintWriter out, PrintWriter err) {
+        String name = problem.source().name();
+        String yaml = problem.source().toYaml();
+        dir.start(yaml, new RunDirectory.Settings("simulate", name, problem.source().directory(), checkpointEvery,
+                particles, seeds));
+        List<Map<String, Object>> runs = new ArrayList<>();
+        String failure = null;
+        double resumedFrom = Double.NaN;
+        for (long seed : seeds) {
+            String file = seeds.size() == 1 ? "particles.h5" : "particles_seed" + seed + ".h5";
+            Path data = dir.dir().resolve(file);
+            Path checkpointFile = dir.checkpoint(seed, seeds.size());
+            ParticleJob job = job(seed);
+            RecordedResult memory = new RecordedResult();
+            TeeSink sinks = new TeeSink(new Hdf5ResultFile(data, Map.of("problem", yaml, "version", Version.current())),
+                    memory);
+            CheckpointPolicy checkpoints = checkpointEvery > 0
+                    ? new CheckpointPolicy(checkpointEvery, c -> CheckpointFile.write(checkpointFile, c)) : null;
+            try (Progress progress = new Progress("simulate " + name + " seed " + seed, problem.time().end(), quiet)) {
+                if (resume && Files.isRegularFile(checkpointFile)) {
+                    Checkpoint from = read(checkpointFile);
+                    resumedFrom = from.time();
+                    Hdf5ResultFile.replay(data, job.layout(), from.nextOutput(), memory);
+                    try {
+                        job.resume(from, sinks, checkpoints, progress);
+                    } catch (IncompatibleCheckpoint e) {
+                        throw new ProblemException("time", "cannot resume seed " + seed + ": " + e.getMessage());
+                    }
+                } else {
+                    job.run(sinks, checkpoints, progress);
+                }
+            }
+            Map<String, Object> run = new LinkedHashMap<>(job.summary());
+            run.put("file", file);
+            run.put("files", job.plots(dir.dir(), file.replace(".h5", ""), memory).stream()
+                    .map(p -> p.getFileName().toString()).toList());
+            runs.add(run);
+            if (job.failure().isPresent()) {
+                failure = job.failure().get();
+                break;
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("particles", particles);
+        summary.put("seeds", seeds);
+        summary.put("threads", threads);
+        summary.put("runs", runs);
+        summary.put("completed", failure == null);
+        if (!Double.isNaN(resumedFrom)) {
+            summary.put("resumed_from", resumedFrom);
+        }
+        RunSummary.write(dir.dir().resolve("summary.json"), "simulate", name, problem.model().name(), start,
+                problem.source().tree(), summary);
+        if (failure != null) {
+            err.println("numerical failure: " + failure + "; the outputs reached are in " + dir.dir());
+            return Main.NUMERICAL_FAILURE;
+        }
+        out.printf("simulated %s with %d particles, %d seed(s) (%.2f s); outputs in %s%n", name, particles, seeds.size(),
+                (System.nanoTime() - start) * 1e-9, dir.dir());
+        return 0;
+    }
+
+    private static Checkpoint read(Path file) {
+        try {
+            return CheckpointFile.read(file);
+        } catch (IOException e) {
+            throw new ProblemException(file.toString(), "cannot read the checkpoint: " + e.getMessage());
+        }
+    }
+}
