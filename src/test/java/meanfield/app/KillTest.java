@@ -19,22 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
 import io.jhdf.HdfFile;
 
 /**
- * A solve killed with SIGKILL at about half of its run leaves a solution.h5 that h5py opens,
- * holding every output time reached before the kill, and the run resumes from its last
+ * A solve or simulate killed with SIGKILL at about half of its run leaves a result file that h5py
+ * opens, holding every output time reached before the kill, and the run resumes from its last
  * checkpoint to the outputs of an uninterrupted run, bit for bit.
  */
-class SolveKillTest {
-    private static final String[] SETTINGS = {"--set", "grid.v.cells=400", "--set", "grid.xi.cells=32",
-        "--set", "time.end=3", "--set", "time.output_every=0.05", "--set", "time.tolerance=1e-5"};
+class KillTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     @TempDir
     Path tmp;
 
-    private static List<String> solveArguments(Path out) {
-        List<String> args = new ArrayList<>(List.of("solve", "nif-ring", "--quiet", "--threads=1", "--out=" + out,
+    private static List<String> arguments(String command, Path out, String... settings) {
+        List<String> args = new ArrayList<>(List.of(command, "nif-ring", "--quiet", "--threads=1", "--out=" + out,
                 "--checkpoint-every", "0.5"));
-        args.addAll(Arrays.asList(SETTINGS));
+        for (String s : settings) {
+            args.add("--set");
+            args.add(s);
+        }
         return args;
     }
 
@@ -57,17 +58,30 @@ class SolveKillTest {
 
     @Test
     void killedSolveKeepsEveryOutputBeforeTheKillAndResumesBitForBit() throws Exception {
+        killAtHalfThenResume("solve", "solution.h5", 61, new String[] {"t", "rate", "density"}, "grid.v.cells=400",
+                "grid.xi.cells=32", "time.end=3", "time.output_every=0.05", "time.tolerance=1e-5");
+    }
+
+    @Test
+    void killedSimulateKeepsEveryWindowBeforeTheKillAndResumesBitForBit() throws Exception {
+        killAtHalfThenResume("simulate", "particles.h5", 60, new String[] {"t", "rate"}, "particles.n=60000",
+                "particles.connectivity=erdos-renyi", "particles.degree=20", "time.end=3", "time.output_every=0.05");
+    }
+
+    /** @param outputs output rows of the whole run; {@code rows} the time-dependent datasets to compare */
+    private void killAtHalfThenResume(String verb, String name, int outputs, String[] rows, String... settings)
+            throws Exception {
         Path whole = tmp.resolve("whole");
-        assertEquals(0, CommandRunner.run(solveArguments(whole).toArray(String[]::new)).status());
-        int outputs = 61;
+        CommandRunner full = CommandRunner.run(arguments(verb, whole, settings).toArray(String[]::new));
+        assertEquals(0, full.status(), full.err());
 
         Path killed = tmp.resolve("killed");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(solveArguments(killed));
+        command.addAll(arguments(verb, killed, settings));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("killed.log").toFile()).start();
-        Path file = killed.resolve("solution.h5");
+        Path file = killed.resolve(name);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (rowsWritten(file) < outputs / 2 && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -79,28 +93,28 @@ class SolveKillTest {
 
         int reached = rowsWritten(file);
         assertTrue(reached >= outputs / 2 && reached < outputs, "rows reached before the kill: " + reached);
-        var expected = ResultFiles.datasets(whole.resolve("solution.h5"));
+        var expected = ResultFiles.datasets(whole.resolve(name));
         var partial = ResultFiles.datasets(file);
-        for (String name : new String[] {"t", "rate", "density"}) {
-            int row = expected.get(name).length / outputs;
-            assertArrayEquals(Arrays.copyOf(expected.get(name), reached * row), Arrays.copyOf(partial.get(name), reached * row),
-                    name + ": the outputs before the kill");
+        for (String dataset : rows) {
+            int row = expected.get(dataset).length / outputs;
+            assertArrayEquals(Arrays.copyOf(expected.get(dataset), reached * row),
+                    Arrays.copyOf(partial.get(dataset), reached * row), dataset + ": the outputs before the kill");
         }
-        opensInH5py(file, reached, outputs);
+        opensInH5py(file, reached, outputs, rows[rows.length - 1]);
 
         CommandRunner resumed = CommandRunner.run("resume", killed.toString(), "--quiet", "--threads=2");
         assertEquals(0, resumed.status(), resumed.err());
-        ResultFiles.assertIdentical(whole.resolve("solution.h5"), file);
+        ResultFiles.assertIdentical(whole.resolve(name), file);
     }
 
-    private static void opensInH5py(Path file, int reached, int outputs) throws Exception {
+    private static void opensInH5py(Path file, int reached, int outputs, String dataset) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(PYTHON) && new ProcessBuilder(PYTHON.toString(), "-c", "import h5py")
                 .start().waitFor() == 0, "h5py is not installed for /usr/bin/python3 (apt-get install python3-h5py):"
                 + " the file was checked with jHDF only");
         String script = "import h5py, math\n"
                 + "f = h5py.File(r'" + file + "', 'r')\n"
                 + "t = f['t'][:]\n"
-                + "print(len(t), sum(1 for x in t if not math.isnan(x)), f['density'].shape[0], f.attrs['problem'][:5])\n";
+                + "print(len(t), sum(1 for x in t if not math.isnan(x)), f['" + dataset + "'].shape[0], f.attrs['problem'][:5])\n";
         Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).redirectErrorStream(true).start();
         String printed = new String(p.getInputStream().readAllBytes()).trim();
         assertEquals(0, p.waitFor(), printed);
