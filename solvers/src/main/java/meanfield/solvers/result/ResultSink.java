@@ -9,6 +9,21 @@ import java.util.Map;
  * interrupted run had written.
  */
 public interface ResultSink {
+    /** A sink that keeps nothing: for runs whose results are wanted in memory only. */
+    ResultSink DISCARD = new ResultSink() {
+        @Override
+        public void begin(ResultLayout layout, int outputs, int first) {
+        }
+
+        @Override
+        public void output(int index, double t, double[][] slices) {
+        }
+
+        @Override
+        public void finish(int outputsReached, Map<String, double[]> finalValues) {
+        }
+    };
+
     /**
      * @param layout   the axes and variables
      * @param outputs  how many output times the run will reach if it completes

@@ -71,20 +71,6 @@ public final class NifSimulator {
     private static final int HARD_THRESHOLD_ONLY = 0;
     private static final int THINNING = 1;
     private static final int TIME_RESCALING = 2;
-    /** The sink of {@link #simulate(int, DoubleConsumer)}, whose result holds everything in memory anyway. */
-    private static final ResultSink DISCARD = new ResultSink() {
-        @Override
-        public void begin(ResultLayout layout, int outputs, int first) {
-        }
-
-        @Override
-        public void output(int index, double t, double[][] slices) {
-        }
-
-        @Override
-        public void finish(int outputsReached, Map<String, double[]> finalValues) {
-        }
-    };
 
     private final NifModel model;
     private final WeightMatrix network;
@@ -204,7 +190,7 @@ public final class NifSimulator {
 
     /** A run from t = 0 with its results in memory only. */
     public NifParticleRun simulate(int threads, DoubleConsumer progress) {
-        return simulate(threads, progress, DISCARD, null);
+        return simulate(threads, progress, ResultSink.DISCARD, null);
     }
 
     /**

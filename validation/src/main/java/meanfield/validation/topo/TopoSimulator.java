@@ -58,20 +58,6 @@ public final class TopoSimulator {
      * the stream's seed (2) and gamma (2); the particle state follows.
      */
     private static final int HEADER = 12;
-    /** Takes no outputs: for {@link #simulate(double, double, int, DoubleConsumer)}. */
-    private static final ResultSink NO_SINK = new ResultSink() {
-        @Override
-        public void begin(ResultLayout layout, int outputs, int first) {
-        }
-
-        @Override
-        public void output(int index, double t, double[][] slices) {
-        }
-
-        @Override
-        public void finish(int outputsReached, Map<String, double[]> finalValues) {
-        }
-    };
 
     private final TopoParticles particles;
     private final AliasTable rankLaw;
@@ -214,7 +200,7 @@ public final class TopoSimulator {
      * @param bins bins per axis of the position histograms
      */
     public TopoParticleRun simulate(double end, double outputEvery, int bins, DoubleConsumer progress) {
-        return simulate(end, outputEvery, bins, progress, NO_SINK, null);
+        return simulate(end, outputEvery, bins, progress, ResultSink.DISCARD, null);
     }
 
     /**

@@ -229,29 +229,15 @@ class TopoSimulatorResumeTest {
             TopoParticleRun continued = new TopoSimulator(model, n, 31).resume(new Checkpoint(half.time(),
                     half.nextOutput(), half.step(), half.accepted(), half.rejected(), perturbed, half.observerStates()),
                     END, EVERY, BINS, f -> {
-                    }, new Discard(), null);
+                    }, ResultSink.DISCARD, null);
             assertFalse(sameOutputs(whole, continued), "a perturbed state must change the continuation");
         }
         // And the unperturbed state continues as the whole run did (as tested above; here, the control).
         TopoParticleRun control = new TopoSimulator(model, n, 31).resume(half, END, EVERY, BINS, f -> {
-        }, new Discard(), null);
+        }, ResultSink.DISCARD, null);
         assertTrue(sameOutputs(whole, control));
     }
 
-    /** A sink that keeps nothing (a {@link RecordedResult} wants the outputs before the checkpoint first). */
-    private static final class Discard implements ResultSink {
-        @Override
-        public void begin(ResultLayout layout, int outputs, int first) {
-        }
-
-        @Override
-        public void output(int index, double t, double[][] slices) {
-        }
-
-        @Override
-        public void finish(int outputsReached, Map<String, double[]> finalValues) {
-        }
-    }
 
     /** Whether a resumed run's outputs are those of the recorded whole run, bit for bit. */
     private static boolean sameOutputs(RecordedResult whole, TopoParticleRun resumed) {
