@@ -19,6 +19,7 @@ import meanfield.solvers.result.ResultSink;
 import meanfield.solvers.result.Variable;
 import meanfield.solvers.run.Checkpoint;
 import meanfield.solvers.run.CheckpointPolicy;
+import meanfield.solvers.run.PackedState;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.random.NormalZiggurat;
 import meanfield.validation.random.SplitMix64;

@@ -16,6 +16,7 @@ import meanfield.solvers.result.Variable;
 import meanfield.solvers.run.Checkpoint;
 import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.IncompatibleCheckpoint;
+import meanfield.solvers.run.PackedState;
 import meanfield.solvers.time.TimeControl;
 import meanfield.validation.random.AliasTable;
 import meanfield.validation.random.SplitMix64;
@@ -304,12 +305,16 @@ public final class TopoSimulator {
         state[1] = particles.dimension();
         state[2] = particles.size();
         state[3] = particles.nodeCount();
-        putLong(state, 4, fingerprint);
+        PackedState.Writer header = new PackedState.Writer(4);
+        header.putLong(fingerprint);
+        long[] stream = random.state();
+        header.putLong(stream[0]);
+        header.putLong(stream[1]);
+        double[] longs = header.toArray();
+        System.arraycopy(longs, 0, state, 4, 2);
         state[6] = time;
         state[7] = nextEvent;
-        long[] stream = random.state();
-        putLong(state, 8, stream[0]);
-        putLong(state, 10, stream[1]);
+        System.arraycopy(longs, 2, state, 8, 4);
         particles.saveState(state, HEADER);
         return state;
     }
@@ -336,10 +341,11 @@ public final class TopoSimulator {
         }
         SplitMix64 stream;
         try {
-            if (getLong(state, 4) != fingerprint) {
+            if (new PackedState.Reader(java.util.Arrays.copyOfRange(state, 4, 6)).getLong() != fingerprint) {
                 throw new IncompatibleCheckpoint("the checkpoint is of another model (velocity nodes or rank weight)");
             }
-            stream = SplitMix64.restore(new long[] {getLong(state, 8), getLong(state, 10)});
+            PackedState.Reader streamState = new PackedState.Reader(java.util.Arrays.copyOfRange(state, 8, 12));
+            stream = SplitMix64.restore(new long[] {streamState.getLong(), streamState.getLong()});
             particles.restoreState(state, HEADER);
         } catch (IncompatibleCheckpoint e) {
             throw e;
@@ -351,20 +357,6 @@ public final class TopoSimulator {
         nextEvent = next;
         events = from.accepted();
         velocityChanges = from.rejected();
-    }
-
-    private static void putLong(double[] state, int at, long value) {
-        state[at] = (int) (value >>> 32);
-        state[at + 1] = value & 0xFFFFFFFFL;
-    }
-
-    private static long getLong(double[] state, int at) {
-        double high = state[at];
-        double low = state[at + 1];
-        if (high != (int) high || low != (long) low || low < 0 || low > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException(high + ", " + low + " at " + at + " are not the halves of a long");
-        }
-        return ((long) high << 32) | (long) low;
     }
 
     private static void checkBins(int bins) {

@@ -1,10 +1,10 @@
-package meanfield.validation.nif;
+package meanfield.solvers.run;
 
 import java.util.Arrays;
 
 /**
  * Ints, longs and doubles written into one double[] exactly (the state of a
- * {@link meanfield.solvers.run.Checkpoint}), and read back in the same order.
+ * {@link Checkpoint}), and read back in the same order.
  *
  * <p>An int is stored as its value (every int is a double). A long is stored as two such values, its
  * upper 32 bits (signed) and its lower 32 bits (unsigned), not as the double with its bits: about
@@ -12,17 +12,17 @@ import java.util.Arrays;
  * {@code DataOutputStream.writeDouble}, which the checkpoint files use, replaces it by the canonical
  * NaN). Doubles are stored as they are: the state holds no NaN (a run stops at a non-finite potential).
  */
-final class PackedState {
+public final class PackedState {
     private PackedState() {
     }
 
     /** Appends values; {@link #toArray} gives the packed state. */
-    static final class Writer {
+    public static final class Writer {
         private double[] values;
         private int size;
 
         /** @param expected the values it will hold, so that a large state is not copied as it grows */
-        Writer(int expected) {
+        public Writer(int expected) {
             values = new double[Math.max(16, expected)];
         }
 
@@ -32,52 +32,52 @@ final class PackedState {
             }
         }
 
-        void putInt(int value) {
+        public void putInt(int value) {
             ensure(1);
             values[size++] = value;
         }
 
-        void putLong(long value) {
+        public void putLong(long value) {
             ensure(2);
             values[size++] = (int) (value >> 32);
             values[size++] = value & 0xffffffffL;
         }
 
-        void putDouble(double value) {
+        public void putDouble(double value) {
             ensure(1);
             values[size++] = value;
         }
 
-        void putInts(int[] from, int count) {
+        public void putInts(int[] from, int count) {
             ensure(count);
             for (int i = 0; i < count; i++) {
                 values[size++] = from[i];
             }
         }
 
-        void putLongs(long[] from) {
+        public void putLongs(long[] from) {
             for (long value : from) {
                 putLong(value);
             }
         }
 
-        void putDoubles(double[] from, int count) {
+        public void putDoubles(double[] from, int count) {
             ensure(count);
             System.arraycopy(from, 0, values, size, count);
             size += count;
         }
 
-        double[] toArray() {
+        public double[] toArray() {
             return Arrays.copyOf(values, size);
         }
     }
 
     /** Reads what a {@link Writer} wrote, in the same order; anything else is an IllegalArgumentException. */
-    static final class Reader {
+    public static final class Reader {
         private final double[] values;
         private int position;
 
-        Reader(double[] values) {
+        public Reader(double[] values) {
             this.values = values;
         }
 
@@ -88,33 +88,33 @@ final class PackedState {
             return values[position++];
         }
 
-        int getInt() {
+        public int getInt() {
             return (int) toInt(next(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
-        long getLong() {
+        public long getLong() {
             long high = toInt(next(), Integer.MIN_VALUE, Integer.MAX_VALUE);
             long low = toInt(next(), 0, 0xffffffffL);
             return high << 32 | low;
         }
 
-        double getDouble() {
+        public double getDouble() {
             return next();
         }
 
-        void getInts(int[] into, int count) {
+        public void getInts(int[] into, int count) {
             for (int i = 0; i < count; i++) {
                 into[i] = getInt();
             }
         }
 
-        void getLongs(long[] into) {
+        public void getLongs(long[] into) {
             for (int i = 0; i < into.length; i++) {
                 into[i] = getLong();
             }
         }
 
-        void getDoubles(double[] into, int count) {
+        public void getDoubles(double[] into, int count) {
             if (count > values.length - position) {
                 throw new IllegalArgumentException("the packed state ends after " + values.length + " values");
             }
@@ -123,7 +123,7 @@ final class PackedState {
         }
 
         /** Fails unless every value has been read: a longer state is another run's. */
-        void expectEnd() {
+        public void expectEnd() {
             if (position != values.length) {
                 throw new IllegalArgumentException("the packed state holds " + values.length + " values, "
                         + position + " were expected");

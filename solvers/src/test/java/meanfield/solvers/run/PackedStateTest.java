@@ -1,4 +1,4 @@
-package meanfield.validation.nif;
+package meanfield.solvers.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
