@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * of a run that was never interrupted, bit for bit, for any thread count.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Continues a killed or finished run from its last checkpoint (solve --checkpoint-every T).")
+        description = "Continues a killed or finished run from its last checkpoint (solve or simulate with --checkpoint-every T).")
 final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The run directory.")
     Path directory;
