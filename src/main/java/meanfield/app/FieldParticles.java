@@ -97,7 +97,7 @@ abstract class FieldParticles implements ParticleJob {
         }
     }
 
-    /** McKean–Vlasov particles by Euler–Maruyama (no checkpoints yet). */
+    /** McKean–Vlasov particles by Euler–Maruyama. */
     static final class Mv extends FieldParticles {
         private final MvSimulator simulator;
         private final int threads;
@@ -121,15 +121,12 @@ abstract class FieldParticles implements ParticleJob {
 
         @Override
         public void run(ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-            if (checkpoints != null) {
-                throw new ProblemException("--checkpoint-every", "McKean–Vlasov particle runs have no checkpoints yet");
-            }
-            run = simulator.simulate(threads, progress, sink);
+            run = simulator.simulate(threads, progress, sink, checkpoints);
         }
 
         @Override
         public void resume(Checkpoint from, ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-            throw new ProblemException("resume", "McKean–Vlasov particle runs cannot be resumed yet");
+            run = simulator.resume(from, threads, progress, sink, checkpoints);
         }
 
         @Override

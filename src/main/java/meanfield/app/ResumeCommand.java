@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code meanfield resume DIR}: continues a killed or finished solve or simulate (nif, topo) from its
+ * {@code meanfield resume DIR}: continues a killed or finished solve or simulate from its
  * last checkpoint, to its time.end or to a new one ({@code --set time.end=T}); the outputs are those
  * of a run that was never interrupted, bit for bit, for any thread count.
  */

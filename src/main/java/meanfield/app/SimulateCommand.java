@@ -27,7 +27,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint-every", paramLabel = "T",
             description = "Write a checkpoint (per seed) at the first output time T (simulated time) after the last one,"
-                    + " and at the end; 'meanfield resume DIR' continues from it (nif and topo).")
+                    + " and at the end; 'meanfield resume DIR' continues from it.")
     Double checkpointEvery;
 
     @Spec

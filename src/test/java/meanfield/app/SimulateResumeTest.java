@@ -1,7 +1,6 @@
 package meanfield.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,10 +79,8 @@ class SimulateResumeTest {
     }
 
     @Test
-    void mvParticleRunsRefuseCheckpointsByName() {
-        CommandRunner r = CommandRunner.run("simulate", "mv-1d", "--quiet", "--out=" + tmp.resolve("mv"),
-                "--particles=100", "--set", "time.end=0.1", "--checkpoint-every", "0.05");
-        assertEquals(Main.USER_ERROR, r.status());
-        assertTrue(r.err().contains("--checkpoint-every"), r.err());
+    void mcKeanVlasovRunsResumeBitForBit() throws Exception {
+        resumedEqualsUninterrupted("mv-1d", "particles.h5", 1, 2, "particles.n=3000", "time.output_every=0.1",
+                "particles.dt=0.01", "particles.bins=16");
     }
 }
