@@ -387,9 +387,7 @@ public final class NifSimulator {
                     potential[i] = next;
                 }
                 // A separate pass: the common case of each loop is short, without calls or draws.
-                int count = thinning ? thin(random, first, end, dt)
-                        : escapeNoise ? rescale(random, first, end, dt) : crossings(first, end);
-                blockSpikes[b] = count;
+                blockSpikes[b] = decide(random, first, end, dt);
             }
         }
 
@@ -407,18 +405,47 @@ public final class NifSimulator {
             return exponent < 40 && random.nextDouble() < Math.exp(-exponent);
         }
 
-        /** The spike decisions of neurons first..end-1 by thinning; their spikes from spiking[first]; how many. */
-        int thin(SplitMix64 random, int first, int end, double dt) {
+        /**
+         * The spike decisions of neurons first..end-1, their spikes from spiking[first]; how many. By
+         * thinning against nu_max or by time rescaling (see the class comment), or at a hard threshold
+         * only. One method for the three, not one each: kept apart from the drift pass in
+         * {@link #advance}, it is compiled on its own (HotSpot does not inline a hot method of over 325
+         * bytes of bytecode); inlined into that pass it made the neuron step about 25 % slower
+         * (NifNetworkRun, 2026-12-01).
+         */
+        int decide(SplitMix64 random, int first, int end, double dt) {
             int count = 0;
-            for (int i = first; i < end; i++) {
-                double v = potential[i];
-                boolean fires = hardThreshold && v >= threshold;
-                if (--untilCandidate[i] == 0) {
-                    untilCandidate[i] = candidateGap(random);
-                    fires |= random.nextDouble() * candidateProbability < -Math.expm1(-rate.value(v) * dt);
+            if (thinning) {
+                for (int i = first; i < end; i++) {
+                    double v = potential[i];
+                    boolean fires = hardThreshold && v >= threshold;
+                    if (--untilCandidate[i] == 0) {
+                        // Steps to the next candidate: geometric with success probability p_max, at least 1;
+                        // beyond any run's length a countdown never reaches 0.
+                        double gap = 1 + Math.floor(random.nextExponential() / candidateExponent);
+                        untilCandidate[i] = gap < Integer.MAX_VALUE ? (int) gap : Integer.MAX_VALUE;
+                        fires |= random.nextDouble() * candidateProbability < -Math.expm1(-rate.value(v) * dt);
+                    }
+                    if (fires) {
+                        spiking[first + count++] = i;
+                    }
                 }
-                if (fires) {
-                    spiking[first + count++] = i;
+            } else if (escapeNoise) {
+                for (int i = first; i < end; i++) {
+                    double v = potential[i];
+                    double r = residual[i] - rate.value(v) * dt;
+                    if (r < 0 || (hardThreshold && v >= threshold)) {
+                        // A fresh threshold after any spike: by memorylessness, also after a hard-threshold one.
+                        r = random.nextExponential();
+                        spiking[first + count++] = i;
+                    }
+                    residual[i] = r;
+                }
+            } else {
+                for (int i = first; i < end; i++) {
+                    if (hardThreshold && potential[i] >= threshold) {
+                        spiking[first + count++] = i;
+                    }
                 }
             }
             return count;
@@ -429,33 +456,6 @@ public final class NifSimulator {
             double gap = 1 + Math.floor(random.nextExponential() / candidateExponent);
             // Beyond any run's length: a countdown from there never reaches 0.
             return gap < Integer.MAX_VALUE ? (int) gap : Integer.MAX_VALUE;
-        }
-
-        /** The spike decisions of neurons first..end-1 by time rescaling, as {@link #thin}. */
-        int rescale(SplitMix64 random, int first, int end, double dt) {
-            int count = 0;
-            for (int i = first; i < end; i++) {
-                double v = potential[i];
-                double r = residual[i] - rate.value(v) * dt;
-                if (r < 0 || (hardThreshold && v >= threshold)) {
-                    // A fresh threshold after any spike: by memorylessness, also after a hard-threshold one.
-                    r = random.nextExponential();
-                    spiking[first + count++] = i;
-                }
-                residual[i] = r;
-            }
-            return count;
-        }
-
-        /** The hard-threshold crossings of neurons first..end-1 without escape noise, as {@link #thin}. */
-        int crossings(int first, int end) {
-            int count = 0;
-            for (int i = first; i < end; i++) {
-                if (hardThreshold && potential[i] >= threshold) {
-                    spiking[first + count++] = i;
-                }
-            }
-            return count;
         }
 
         /**
