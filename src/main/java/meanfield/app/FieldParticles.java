@@ -12,6 +12,7 @@ import meanfield.app.problem.MvProblem;
 import meanfield.app.problem.ParticleSettings;
 import meanfield.app.problem.ProblemException;
 import meanfield.app.problem.TopoProblem;
+import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.result.RecordedResult;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.ResultSink;
@@ -62,8 +63,8 @@ abstract class FieldParticles implements ParticleJob {
             this.bins = p.bins();
             try {
                 this.simulator = new TopoSimulator(topo.model(), n, seed);
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException("particles", e.getMessage());
+            } catch (InvalidModelException e) {
+                throw new ProblemException(topo.keyOf(e.part()), e.getMessage());
             }
         }
 
@@ -109,8 +110,8 @@ abstract class FieldParticles implements ParticleJob {
             try {
                 this.simulator = new MvSimulator(mv.model(), new MvSimulator.Settings(n, mv.time().end(), p.dt(),
                         mv.time().outputEvery(), p.bins(), seed));
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException("particles", e.getMessage());
+            } catch (InvalidModelException e) {
+                throw new ProblemException(mv.keyOf(e.part()), e.getMessage());
             }
         }
 

@@ -40,9 +40,9 @@ final class NifParticles implements ParticleJob {
             NifSimulator.Settings settings = new NifSimulator.Settings(nif.time().end(), p.dt(),
                     nif.time().outputEvery(), Math.min(p.bins(), n), seed);
             this.simulator = new NifSimulator(nif.model(), network, nif.v(), settings);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidModelException e) {
             // The settings as given describe no run (dt above the horizon, more bins than neurons).
-            throw new ProblemException("particles", e.getMessage());
+            throw new ProblemException(nif.keyOf(e.part()), e.getMessage());
         }
     }
 
@@ -67,9 +67,9 @@ final class NifParticles implements ParticleJob {
         };
         try {
             return WeightMatrix.sample(n, nif.model().kernel(), connectivity, seed, threads);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidModelException e) {
             // A degree outside [1, N), a kernel that is not finite on the labels: settings that build no network.
-            throw new ProblemException("particles.degree", e.getMessage());
+            throw new ProblemException(nif.keyOf(e.part()), e.getMessage());
         }
     }
 

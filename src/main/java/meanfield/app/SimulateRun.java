@@ -17,6 +17,7 @@ import meanfield.app.problem.NifProblem;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
 import meanfield.app.problem.TopoProblem;
+import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.result.RecordedResult;
 import meanfield.solvers.result.TeeSink;
 import meanfield.solvers.run.Checkpoint;
@@ -79,18 +80,11 @@ final class SimulateRun {
             CheckpointPolicy checkpoints = checkpointEvery > 0
                     ? new CheckpointPolicy(checkpointEvery, c -> CheckpointFile.write(checkpointFile, c)) : null;
             try (Progress progress = new Progress("simulate " + name + " seed " + seed, problem.time().end(), quiet)) {
-                if (resume && Files.isRegularFile(checkpointFile)) {
-                    Checkpoint from = read(checkpointFile);
-                    resumedFrom = from.time();
-                    Hdf5ResultFile.replay(data, job.layout(), from.nextOutput(), memory);
-                    try {
-                        job.resume(from, sinks, checkpoints, progress);
-                    } catch (IncompatibleCheckpoint e) {
-                        throw new ProblemException("time", "cannot resume seed " + seed + ": " + e.getMessage());
-                    }
-                } else {
-                    job.run(sinks, checkpoints, progress);
-                }
+                double from = start(job, resume, checkpointFile, data, memory, sinks, checkpoints, progress, seed);
+                resumedFrom = Double.isNaN(from) ? resumedFrom : from;
+            } catch (InvalidModelException e) {
+                // The model as given cannot be sampled or run (an initial density that is negative somewhere).
+                throw new ProblemException(problem.model().keyOf(e.part()), e.getMessage());
             }
             Map<String, Object> run = new LinkedHashMap<>(job.summary());
             run.put("file", file);
@@ -120,6 +114,23 @@ final class SimulateRun {
         out.printf("simulated %s with %d particles, %d seed(s) (%.2f s); outputs in %s%n", name, particles, seeds.size(),
                 (System.nanoTime() - start) * 1e-9, dir.dir());
         return 0;
+    }
+
+    /** Runs one seed from its checkpoint when resuming and it has one, else from t = 0; the checkpoint's time or NaN. */
+    private double start(ParticleJob job, boolean resume, Path checkpointFile, Path data, RecordedResult memory,
+            TeeSink sinks, CheckpointPolicy checkpoints, Progress progress, long seed) {
+        if (!resume || !Files.isRegularFile(checkpointFile)) {
+            job.run(sinks, checkpoints, progress);
+            return Double.NaN;
+        }
+        Checkpoint from = read(checkpointFile);
+        Hdf5ResultFile.replay(data, job.layout(), from.nextOutput(), memory);
+        try {
+            job.resume(from, sinks, checkpoints, progress);
+        } catch (IncompatibleCheckpoint e) {
+            throw new ProblemException("time", "cannot resume seed " + seed + ": " + e.getMessage());
+        }
+        return from.time();
     }
 
     private static Checkpoint read(Path file) {

@@ -113,4 +113,24 @@ class SimulateCommandTest {
         assertEquals(Main.USER_ERROR, d.status());
         assertTrue(d.err().contains("particles.dt"), d.err());
     }
+
+    @Test
+    void particleSettingsThatDescribeNoRunAreUserErrorsNamingTheKey() {
+        CommandRunner one = CommandRunner.run("simulate", "topo-1d", "--quiet", "--out", tmp.resolve("one").toString(),
+                "--particles", "1", "--set", "time.end=0.1");
+        assertEquals(Main.USER_ERROR, one.status(), one.err());
+        assertTrue(one.err().startsWith("error: particles"), one.err());
+        CommandRunner degree = simulate(tmp.resolve("degree"), "--set", "particles.connectivity=fixed-in-degree",
+                "--set", "particles.degree=100");
+        assertEquals(Main.USER_ERROR, degree.status(), degree.err());
+        assertTrue(degree.err().startsWith("error: particles"), degree.err());
+    }
+
+    @Test
+    void anInitialDensityThatCannotBeSampledIsAUserErrorNamingTheKey() {
+        CommandRunner r = CommandRunner.run("simulate", "mv-1d", "--quiet", "--out", tmp.resolve("mv").toString(),
+                "--particles", "100", "--set", "time.end=0.1", "--set", "mv.initial=cos(2 * pi * x)");
+        assertEquals(Main.USER_ERROR, r.status(), r.err());
+        assertTrue(r.err().startsWith("error: mv.initial"), r.err());
+    }
 }

@@ -2,6 +2,7 @@ package meanfield.validation.mv;
 
 import java.util.Arrays;
 
+import meanfield.solvers.model.InvalidModelException;
 import meanfield.grids.fourier.FourierTransform;
 import meanfield.grids.fourier.PeriodicGrid;
 import meanfield.solvers.mv.MvModel;
@@ -117,7 +118,7 @@ public final class FourierInteraction {
             tail = tail(shell, ++m);
         }
         if (tail > tolerance) {
-            throw new IllegalArgumentException("the interaction Kf is not smooth enough for the Fourier particle "
+            throw new InvalidModelException(InvalidModelException.Part.KERNEL, "the interaction Kf is not smooth enough for the Fourier particle "
                     + "interaction: beyond " + m + " modes its coefficients on a " + n + "-point grid still sum to "
                     + tail + " > tolerance " + tolerance);
         }

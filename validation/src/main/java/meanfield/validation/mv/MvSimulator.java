@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
+import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.NumericalFailure;
 import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.parallel.ColumnPool;
@@ -61,14 +62,14 @@ public final class MvSimulator {
     public record Settings(int particles, double end, double dt, double outputEvery, int bins, long seed) {
         public Settings {
             if (particles < 1) {
-                throw new IllegalArgumentException("a particle run needs at least one particle, got " + particles);
+                throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs at least one particle, got " + particles);
             }
             if (!(dt > 0) || !(end >= dt) || !(outputEvery >= dt) || Double.isInfinite(end)) {
-                throw new IllegalArgumentException("a particle run needs 0 < dt <= end and outputEvery >= dt, got end = "
+                throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs 0 < dt <= end and outputEvery >= dt, got end = "
                         + end + ", dt = " + dt + ", outputEvery = " + outputEvery);
             }
             if (bins < 1) {
-                throw new IllegalArgumentException("a particle run needs at least one bin, got " + bins);
+                throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs at least one bin, got " + bins);
             }
         }
     }
@@ -322,7 +323,7 @@ public final class MvSimulator {
                 }
                 weights[cell] = model.initial().value(point);
                 if (!(weights[cell] >= 0) || !Double.isFinite(weights[cell])) {
-                    throw new IllegalArgumentException("f0(x) = " + weights[cell] + " at x = " + Arrays.toString(point)
+                    throw new InvalidModelException(InvalidModelException.Part.INITIAL, "f0(x) = " + weights[cell] + " at x = " + Arrays.toString(point)
                             + " is not finite and >= 0");
                 }
             }

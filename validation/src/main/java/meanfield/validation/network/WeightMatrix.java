@@ -148,7 +148,7 @@ public final class WeightMatrix {
     public static WeightMatrix erdosRenyi(int n, double meanInDegree, DoubleBinaryOperator w, long seed, int threads) {
         double p = meanInDegree / n;
         if (!(p > 0 && p <= 1)) {
-            throw new IllegalArgumentException("the mean in-degree of an Erdős–Rényi network of " + n
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "the mean in-degree of an Erdős–Rényi network of " + n
                     + " neurons must lie in (0, " + n + "], got " + meanInDegree);
         }
         // -log(1 - p); infinity when p = 1, which makes every skip zero: all pairs are edges.
@@ -208,7 +208,7 @@ public final class WeightMatrix {
      */
     public static WeightMatrix fixedInDegree(int n, int inDegree, DoubleBinaryOperator w, long seed, int threads) {
         if (inDegree < 1 || inDegree > n - 1) {
-            throw new IllegalArgumentException("the in-degree of a network of " + n + " neurons must lie in [1, "
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "the in-degree of a network of " + n + " neurons must lie in [1, "
                     + (n - 1) + "], got " + inDegree);
         }
         long[] seeds = streamSeeds(seed, n);
@@ -332,7 +332,7 @@ public final class WeightMatrix {
 
     private static int checkedSynapses(long count) {
         if (count > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a network of more than " + (Integer.MAX_VALUE - 8)
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a network of more than " + (Integer.MAX_VALUE - 8)
                     + " synapses does not fit in arrays, got " + count);
         }
         return (int) count;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
+import meanfield.solvers.model.InvalidModelException;
 import meanfield.grids.UniformGrid;
 import meanfield.solvers.NumericalFailure;
 import meanfield.solvers.model.Drift;
@@ -19,6 +20,7 @@ import meanfield.solvers.result.ResultSink;
 import meanfield.solvers.result.Variable;
 import meanfield.solvers.run.Checkpoint;
 import meanfield.solvers.run.CheckpointPolicy;
+import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.PackedState;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.random.NormalZiggurat;
@@ -105,11 +107,11 @@ public final class NifSimulator {
 
         public Settings {
             if (!(dt > 0) || !(end >= dt) || !(window >= dt) || Double.isInfinite(end)) {
-                throw new IllegalArgumentException("a particle run needs 0 < dt <= end and window >= dt, got end = "
+                throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs 0 < dt <= end and window >= dt, got end = "
                         + end + ", dt = " + dt + ", window = " + window);
             }
             if (bins < 1) {
-                throw new IllegalArgumentException("a particle run needs at least one label bin, got " + bins);
+                throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs at least one label bin, got " + bins);
             }
         }
     }
@@ -119,7 +121,7 @@ public final class NifSimulator {
      */
     public NifSimulator(NifModel model, WeightMatrix network, UniformGrid initialRange, Settings settings) {
         if (settings.bins() > network.n()) {
-            throw new IllegalArgumentException(settings.bins() + " label bins for " + network.n()
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, settings.bins() + " label bins for " + network.n()
                     + " neurons would leave bins empty");
         }
         this.model = model;
@@ -224,17 +226,24 @@ public final class NifSimulator {
             CheckpointPolicy checkpoints) {
         int first = from.nextOutput();
         if (from.step() != settings.dt()) {
-            throw new IllegalArgumentException("the checkpoint is of a run with dt = " + from.step()
+            throw new IncompatibleCheckpoint("the checkpoint is of a run with dt = " + from.step()
                     + ", this one has dt = " + settings.dt());
         }
         if (first < 1 || first > windows || from.accepted() != edge(first)
                 || from.time() != edge(first) * settings.dt()) {
-            throw new IllegalArgumentException("the checkpoint at t = " + from.time() + " (after " + from.accepted()
+            throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time() + " (after " + from.accepted()
                     + " steps, before window " + first + ") is not the end of a window of this run (" + windows
                     + " windows of " + windowSteps + " steps, " + steps + " steps)");
         }
         Run run = new Run();
-        run.unpack(from.state());
+        try {
+            run.unpack(from.state());
+        } catch (IncompatibleCheckpoint e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // A packed state that does not read back (PackedState, SplitMix64): not this run's checkpoint.
+            throw new IncompatibleCheckpoint("the checkpoint's state is damaged: " + e.getMessage());
+        }
         try (ColumnPool pool = new ColumnPool(threads)) {
             return advance(run, first, pool, progress, sink, checkpoints);
         }
@@ -544,7 +553,7 @@ public final class NifSimulator {
         void unpack(double[] state) {
             PackedState.Reader in = new PackedState.Reader(state);
             if (state.length == 0 || in.getDouble() != STATE_FORMAT) {
-                throw new IllegalArgumentException("the checkpoint is not of a NIF particle run");
+                throw new IncompatibleCheckpoint("the checkpoint is not of a NIF particle run");
             }
             expect(in.getInt(), n, "neurons");
             expect(in.getInt(), binSpikesBefore.length, "label bins");
@@ -565,7 +574,7 @@ public final class NifSimulator {
             }
             int spikes = in.getInt();
             if (spikes < 0) {
-                throw new IllegalArgumentException("the checkpoint records " + spikes + " spikes");
+                throw new IncompatibleCheckpoint("the checkpoint records " + spikes + " spikes");
             }
             int[] neurons = new int[spikes];
             in.getInts(neurons, spikes);
@@ -577,7 +586,7 @@ public final class NifSimulator {
 
         private static void expect(int found, int expected, String what) {
             if (found != expected) {
-                throw new IllegalArgumentException("the checkpoint's " + what + ": " + found + ", this simulator's: "
+                throw new IncompatibleCheckpoint("the checkpoint's " + what + ": " + found + ", this simulator's: "
                         + expected);
             }
         }

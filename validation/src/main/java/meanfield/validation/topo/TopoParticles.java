@@ -1,5 +1,7 @@
 package meanfield.validation.topo;
 
+import meanfield.solvers.model.InvalidModelException;
+
 import java.util.Arrays;
 
 import meanfield.validation.random.SplitMix64;
@@ -53,7 +55,7 @@ public final class TopoParticles {
         }
         this.size = nodeOf.length;
         if (size < 2) {
-            throw new IllegalArgumentException("a topological system needs at least 2 particles, got " + size);
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a topological system needs at least 2 particles, got " + size);
         }
         if (positions.length != size * dimension) {
             throw new IllegalArgumentException(positions.length + " coordinates for " + size + " particles in dimension "

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
 
+import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.result.Axis;
@@ -156,7 +157,7 @@ public final class TopoSimulator {
     public ResultLayout layout(double end, double outputEvery, int bins) {
         new TimeControl(end, outputEvery, Double.NaN, 1);
         if (!Double.isFinite(outputEvery)) {
-            throw new IllegalArgumentException("the output interval must be finite, got " + outputEvery);
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "the output interval must be finite, got " + outputEvery);
         }
         checkBins(bins);
         int d = particles.dimension();
@@ -361,7 +362,7 @@ public final class TopoSimulator {
 
     private static void checkBins(int bins) {
         if (bins < 1) {
-            throw new IllegalArgumentException("a particle run needs at least one bin, got " + bins);
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs at least one bin, got " + bins);
         }
     }
 
@@ -388,7 +389,7 @@ public final class TopoSimulator {
             for (int k = 0; k < nvel; k++) {
                 double f = model.initial().value(x, model.velocities()[k]);
                 if (!(f >= 0) || !Double.isFinite(f)) {
-                    throw new IllegalArgumentException("f0(x, v) = " + f + " at x = " + Arrays.toString(x)
+                    throw new InvalidModelException(InvalidModelException.Part.INITIAL, "f0(x, v) = " + f + " at x = " + Arrays.toString(x)
                             + ", v = " + Arrays.toString(model.velocities()[k]) + " is not finite and >= 0");
                 }
                 weights[cell * nvel + k] = f;
