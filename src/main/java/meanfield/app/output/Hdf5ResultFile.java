@@ -73,6 +73,12 @@ public final class Hdf5ResultFile implements ResultSink {
                 create(first, read(file, layout, first), Map.of());
             }
             open();
+            // Rows after the checkpoint that an interrupted run wrote are no output of this run until rewritten.
+            for (int row = first; row < outputs; row++) {
+                timeBuffer.clear();
+                timeBuffer.putDouble(0, Double.NaN);
+                writeFully(timeBuffer, timeAddress + 8L * row);
+            }
         } catch (IOException | HdfException e) {
             throw failure(e);
         }

@@ -146,6 +146,30 @@ class Hdf5ResultFileTest {
     }
 
     @Test
+    void continuingInPlaceMarksTheRowsAfterTheCheckpointAsNotReached() {
+        Path f = dir.resolve("again.h5");
+        Hdf5ResultFile first = new Hdf5ResultFile(f, Map.of());
+        first.begin(twoVariables(), 3, 0);
+        first.output(0, 0.0, new double[][] {{1, 2}, {3}});
+        first.output(1, 0.5, new double[][] {{4, 5}, {6}});
+        first.output(2, 1.0, new double[][] {{7, 8}, {9}});
+        // Killed before finish; continued from the checkpoint after output 0 with the same number of outputs.
+        Hdf5ResultFile second = new Hdf5ResultFile(f, Map.of());
+        second.begin(twoVariables(), 3, 1);
+        try (HdfFile h5 = new HdfFile(f)) {
+            double[] t = (double[]) h5.getDatasetByPath("t").getData();
+            assertEquals(0.0, t[0]);
+            assertTrue(Double.isNaN(t[1]) && Double.isNaN(t[2]), Arrays.toString(t));
+        }
+        second.output(1, 0.5, new double[][] {{4, 5}, {6}});
+        second.output(2, 1.0, new double[][] {{7, 8}, {9}});
+        second.finish(3, Map.of());
+        try (HdfFile h5 = new HdfFile(f)) {
+            assertArrayEquals(new double[] {0.0, 0.5, 1.0}, (double[]) h5.getDatasetByPath("t").getData());
+        }
+    }
+
+    @Test
     void aRunWithNoOutputLeavesNoFile() {
         Path f = dir.resolve("none.h5");
         Hdf5ResultFile sink = new Hdf5ResultFile(f, Map.of());
