@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code ./meanfield COMMAND ...}. */
 @Command(name = "meanfield", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mean-field limits of large interacting systems: solvers, particle systems, studies.",
-        subcommands = {SolveCommand.class, SimulateCommand.class, ResumeCommand.class, ProblemsCommand.class})
+        subcommands = {SolveCommand.class, SimulateCommand.class, ResumeCommand.class, ConvergeCommand.class,
+            ProblemsCommand.class})
 public final class Main implements Runnable {
     /** A user error: bad file, unknown key, value out of range, formula that does not parse. */
     public static final int USER_ERROR = 2;
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: solve, simulate, resume, problems");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: solve, simulate, resume, converge, problems");
     }
 
     public static void main(String[] args) {

@@ -49,6 +49,29 @@ final class SolveRun {
         this.checkpointEvery = checkpointEvery;
     }
 
+    /** The driver of a problem's discretization with its scheme (time.scheme, or the discretization's default). */
+    static Driver driver(ModelProblem model, SemiDiscretization system) {
+        Scheme chosen = Schemes.named(model.scheme() != null ? model.scheme() : system.defaultScheme())
+                .orElseThrow(() -> new IllegalStateException("the default scheme of " + model.name()
+                        + " is not in the registry"));
+        return new Driver(system, chosen, model.time(), List.of());
+    }
+
+    /**
+     * Solves in memory on one thread, no files: a level of a study. A model that cannot be solved is
+     * a user error naming its key.
+     */
+    static RecordedRun inMemory(ModelProblem model) {
+        try (ColumnPool pool = new ColumnPool(1)) {
+            SemiDiscretization system = model.discretize(pool);
+            RecordedResult memory = new RecordedResult();
+            RunOutcome outcome = driver(model, system).run(memory);
+            return new RecordedRun(memory, outcome);
+        } catch (InvalidModelException e) {
+            throw new ProblemException(model.keyOf(e.part()), e.getMessage());
+        }
+    }
+
     /** Runs from t = 0 ({@code from} null) or from a checkpoint; returns the exit status. */
     int execute(Checkpoint from, long start, PrintWriter out, PrintWriter err) {
         ModelProblem model = problem.model();
@@ -64,10 +87,7 @@ final class SolveRun {
         try (ColumnPool pool = new ColumnPool(threads);
                 Progress progress = new Progress("solve " + name, model.time().end(), quiet)) {
             SemiDiscretization system = model.discretize(pool);
-            Scheme chosen = Schemes.named(model.scheme() != null ? model.scheme() : system.defaultScheme())
-                    .orElseThrow(() -> new IllegalStateException("the default scheme of " + model.name()
-                            + " is not in the registry"));
-            Driver driver = new Driver(system, chosen, model.time(), List.of()).withProgress(progress);
+            Driver driver = driver(model, system).withProgress(progress);
             scheme = driver.scheme().name();
             step = driver.fixedStep();
             if (checkpointEvery > 0) {

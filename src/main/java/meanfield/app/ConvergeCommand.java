@@ -1,0 +1,296 @@
+package meanfield.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import meanfield.app.output.ConvergencePlot;
+import meanfield.app.output.RunSummary;
+import meanfield.app.problem.Problem;
+import meanfield.app.problem.ProblemException;
+import meanfield.app.problem.ProblemSource;
+import meanfield.solvers.result.RecordedResult;
+import meanfield.solvers.run.RecordedRun;
+import meanfield.validation.study.Norm;
+import meanfield.validation.study.OrderFit;
+import meanfield.validation.study.Restriction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code meanfield converge PROBLEM --refine KEY --levels L}: solves the problem at L values of a
+ * numeric key (each level the previous refined by --factor: counts multiplied, keys under time.
+ * divided), compares every level with the finest at the coarse level's points (cell averages
+ * restricted conservatively, collocation nodes taken where they coincide), and fits observed
+ * orders. The levels are independent tasks on a pool of --threads workers.
+ */
+@Command(name = "converge", mixinStandardHelpOptions = true,
+        description = "Convergence-order study: solves at refined values of a key, error table, observed orders, plot.")
+final class ConvergeCommand implements Callable<Integer> {
+    /** Quantities a study can compare, with the layout variable behind each. */
+    private static final Map<String, String> QUANTITIES = Map.of("density", "density", "rho", "rho",
+            "velocity_marginal", "velocity_marginal", "rate", "rate");
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--refine", required = true, paramLabel = "KEY",
+            description = "The numeric problem key to refine, e.g. grid.v.cells, grid.x.cells, time.dt, time.tolerance.")
+    String key;
+
+    @Option(names = "--levels", paramLabel = "L", description = "Number of levels, at least 3 (default 4).")
+    int levels = 4;
+
+    @Option(names = "--factor", paramLabel = "R", description = "Refinement factor between levels (default 2).")
+    double factor = 2;
+
+    @Option(names = "--from", paramLabel = "VALUE", description = "The coarsest level's value (default: the problem's).")
+    Double from;
+
+    @Option(names = "--norm", paramLabel = "l1|l2|max", description = "Error norm (default l1).")
+    String norm = "l1";
+
+    @Option(names = "--quantity", paramLabel = "Q",
+            description = "density (at the end, default), rho, velocity_marginal (at the end), rate (nif, every output).")
+    String quantity = "density";
+
+    @Option(names = "--reference", paramLabel = "finest",
+            description = "What the errors are measured against: finest (the finest level; the only one available yet).")
+    String reference = "finest";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        Problem base = options.readProblem();
+        checkOptions();
+        boolean decreasing = key.startsWith("time.");
+        double first = from != null ? from : current(base);
+        boolean integer = !decreasing;
+        double[] values = new double[levels];
+        double[] h = new double[levels];
+        for (int i = 0; i < levels; i++) {
+            double v = decreasing ? first / Math.pow(factor, i) : first * Math.pow(factor, i);
+            values[i] = integer ? Math.rint(v) : v;
+            h[i] = decreasing ? values[i] : 1 / values[i];
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (double v : values) {
+            problems.add(levelProblem(integer ? String.valueOf((long) v) : String.valueOf(v)));
+        }
+        int threads = options.threadCount();
+        Level[] results = runLevels(problems, threads);
+        Level finest = results[levels - 1];
+        if (finest.failure != null) {
+            spec.commandLine().getErr().println("numerical failure at the finest level (" + key + " = "
+                    + format(values[levels - 1]) + "): " + finest.failure + "; no reference, no errors");
+            return Main.NUMERICAL_FAILURE;
+        }
+        Norm chosen = Norm.valueOf(norm.toUpperCase(Locale.ROOT));
+        double[] errors = new double[levels - 1];
+        for (int i = 0; i < levels - 1; i++) {
+            errors[i] = results[i].failure != null ? Double.NaN : error(results[i].run, finest.run, chosen);
+        }
+        double[] orders = OrderFit.successive(h, errors);
+        int fitFrom = Math.max(0, errors.length - 3);
+        double[] fit = validCount(errors, fitFrom) >= 2 ? OrderFit.leastSquares(h, errors, fitFrom, errors.length)
+                : new double[] {Double.NaN, Double.NaN, Double.NaN};
+        Path dir = options.outputDirectory(base.source().name(), "converge");
+        print(spec.commandLine().getOut(), values, errors, orders, results, fit);
+        writeOutputs(dir, base, start, values, h, errors, orders, results, fit, threads);
+        return 0;
+    }
+
+    private void checkOptions() {
+        if (levels < 3) {
+            throw new ProblemException("--levels", "a study needs at least 3 levels (two errors against the finest), got "
+                    + levels);
+        }
+        if (!(factor > 1) || !Double.isFinite(factor)) {
+            throw new ProblemException("--factor", "must be greater than 1, got " + factor);
+        }
+        if (!key.startsWith("time.") && factor != Math.rint(factor)) {
+            throw new ProblemException("--factor", "refining a count (" + key + ") needs a whole factor, got " + factor);
+        }
+        if (!List.of("l1", "l2", "max").contains(norm)) {
+            throw new ProblemException("--norm", "unknown norm '" + norm + "' (known: l1, l2, max)");
+        }
+        if (!QUANTITIES.containsKey(quantity)) {
+            throw new ProblemException("--quantity", "unknown quantity '" + quantity
+                    + "' (known: density, rho, velocity_marginal, rate)");
+        }
+        if (!reference.equals("finest")) {
+            throw new ProblemException("--reference", "'" + reference + "' is not available yet; the reference is the"
+                    + " finest level (--reference finest)");
+        }
+    }
+
+    /** The key's value in the resolved problem; a key that is absent or not a number is refused. */
+    private double current(Problem base) {
+        Object node = base.source().tree();
+        for (String part : key.split("\\.")) {
+            if (!(node instanceof Map<?, ?> map) || !map.containsKey(part)) {
+                if (key.equals("time.dt")) {
+                    throw new ProblemException("--from", "the problem fixes no time.dt: give the coarsest step with --from");
+                }
+                throw new ProblemException("--refine", key + " is not a key of the problem");
+            }
+            node = map.get(part);
+        }
+        if (!(node instanceof Number number)) {
+            throw new ProblemException("--refine", key + " is not numeric (it is " + node + ")");
+        }
+        return number.doubleValue();
+    }
+
+    private Problem levelProblem(String value) {
+        ProblemSource source = ProblemSource.load(options.problem);
+        options.overrides.forEach(source::set);
+        source.set(key + "=" + value);
+        return Problem.read(source);
+    }
+
+    /** One level's run, or why it failed. */
+    private record Level(RecordedRun run, String failure, double seconds) {
+    }
+
+    /** The levels as independent tasks on a pool; each solve runs on one thread. */
+    private Level[] runLevels(List<Problem> problems, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, problems.size()));
+        try {
+            List<Future<Level>> futures = new ArrayList<>();
+            for (Problem p : problems) {
+                futures.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    RecordedRun run = SolveRun.inMemory(p.model());
+                    return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9);
+                }));
+            }
+            Level[] levelsRun = new Level[problems.size()];
+            for (int i = 0; i < levelsRun.length; i++) {
+                try {
+                    levelsRun[i] = futures.get(i).get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return levelsRun;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The error of a level against the finest, at the level's points. */
+    private double error(RecordedRun level, RecordedRun finest, Norm chosen) {
+        String name = QUANTITIES.get(quantity);
+        RecordedResult coarse = level.result();
+        RecordedResult fine = finest.result();
+        if (coarse.layout().perOutput().stream().noneMatch(v -> v.name().equals(name))) {
+            throw new ProblemException("--quantity", quantity + " is not an output of this model");
+        }
+        if (!quantity.equals("rate")) {
+            int last = coarse.outputCount() - 1;
+            double[] restricted = Restriction.restrict(fine.layout(), fine.get(name, fine.outputCount() - 1),
+                    coarse.layout(), name);
+            return chosen.of(coarse.get(name, last), restricted, coarse.layout(), name);
+        }
+        // Rates over the whole run: the norm over outputs of the norms over labels.
+        double total = 0;
+        double every = coarse.outputCount() > 1 ? coarse.time(1) - coarse.time(0) : 1;
+        for (int o = 0; o < coarse.outputCount(); o++) {
+            double[] restricted = Restriction.restrict(fine.layout(), fine.get(name, o), coarse.layout(), name);
+            double e = chosen.of(coarse.get(name, o), restricted, coarse.layout(), name);
+            total = chosen == Norm.MAX ? Math.max(total, e) : chosen == Norm.L2 ? total + every * e * e : total + every * e;
+        }
+        return chosen == Norm.L2 ? Math.sqrt(total) : total;
+    }
+
+    private static int validCount(double[] errors, int from) {
+        int n = 0;
+        for (int i = from; i < errors.length; i++) {
+            n += errors[i] > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String format(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    private void print(PrintWriter out, double[] values, double[] errors, double[] orders, Level[] results, double[] fit) {
+        out.printf("%-6s %-14s %-14s %-8s %-8s%n", "level", key, "error", "order", "wall s");
+        for (int i = 0; i < values.length; i++) {
+            String error = i < errors.length ? (results[i].failure != null ? "failed" : format(errors[i])) : "reference";
+            String order = i > 0 && i - 1 < orders.length ? String.format(Locale.ROOT, "%.3f", orders[i - 1]) : "";
+            out.printf("%-6d %-14s %-14s %-8s %-8.2f%n", i, format(values[i]), error, order, results[i].seconds);
+        }
+        out.printf("observed order (least squares over the finest levels): %.3f +- %.3f%n", fit[0], fit[1]);
+    }
+
+    private void writeOutputs(Path dir, Problem base, long start, double[] values, double[] h, double[] errors,
+            double[] orders, Level[] results, double[] fit, int threads) {
+        List<Map<String, Object>> table = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("level,value,error,order,wall_seconds,failure\n");
+        for (int i = 0; i < values.length; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("value", values[i]);
+            Double error = i < errors.length && Double.isFinite(errors[i]) ? errors[i] : null;
+            Double order = i > 0 && i - 1 < orders.length && Double.isFinite(orders[i - 1]) ? orders[i - 1] : null;
+            row.put("error", error);
+            row.put("order", order);
+            row.put("wall_seconds", results[i].seconds);
+            if (results[i].failure != null) {
+                row.put("failure", results[i].failure);
+            }
+            row.put("steps", results[i].run.outcome().steps());
+            table.add(row);
+            csv.append(i).append(',').append(values[i]).append(',').append(error == null ? "" : error).append(',')
+                    .append(order == null ? "" : order).append(',').append(results[i].seconds).append(',')
+                    .append(results[i].failure == null ? "" : '"' + results[i].failure.replace("\"", "'") + '"')
+                    .append('\n');
+        }
+        Path plot = ConvergencePlot.write(dir.resolve("convergence.png"), key, values, h,
+                java.util.Arrays.copyOf(errors, values.length));
+        try {
+            Files.writeString(dir.resolve("convergence.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("convergence.csv"), e);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("refine", key);
+        summary.put("factor", factor);
+        summary.put("reference", reference);
+        summary.put("norm", norm);
+        summary.put("quantity", quantity);
+        summary.put("levels", table);
+        summary.put("observed_order", Double.isFinite(fit[0]) ? fit[0] : null);
+        summary.put("observed_order_stderr", Double.isFinite(fit[1]) ? fit[1] : null);
+        summary.put("threads", threads);
+        summary.put("files", List.of("convergence.csv", plot.getFileName().toString()));
+        RunSummary.write(dir.resolve("summary.json"), "converge", base.source().name(), base.model().name(), start,
+                base.source().tree(), summary);
+    }
+}

@@ -1,0 +1,125 @@
+package meanfield.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** converge recovers the known orders of the solvers and refuses what it cannot study, naming the option. */
+class ConvergeCommandTest {
+    @TempDir
+    Path tmp;
+
+    private JsonNode converge(String name, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("converge"));
+        all.addAll(List.of(args));
+        all.add("--quiet");
+        all.add("--out=" + tmp.resolve(name));
+        CommandRunner r = CommandRunner.run(all.toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        return new ObjectMapper().readTree(tmp.resolve(name).resolve("summary.json").toFile());
+    }
+
+    /** The observed orders between successive levels (null where a level has none). */
+    private static List<Double> orders(JsonNode summary) {
+        List<Double> orders = new ArrayList<>();
+        for (JsonNode level : summary.get("levels")) {
+            if (level.hasNonNull("order")) {
+                orders.add(level.get("order").asDouble());
+            }
+        }
+        return orders;
+    }
+
+    @Test
+    void nifFiniteVolumesAreSecondOrderInVAndWritesTheStudysFiles() throws IOException {
+        JsonNode s = converge("nif-v", "nif-ring", "--refine", "grid.v.cells", "--levels", "4", "--from", "50", "--set",
+                "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");
+        for (double order : orders(s)) {
+            assertTrue(order >= 1.8, "order " + order + " in " + orders(s));
+        }
+        assertTrue(s.get("observed_order").asDouble() >= 1.8);
+        assertEquals(4, s.get("levels").size());
+        assertTrue(Files.size(tmp.resolve("nif-v").resolve("convergence.csv")) > 0);
+        assertTrue(Files.size(tmp.resolve("nif-v").resolve("convergence.png")) > 0);
+    }
+
+    @Test
+    void nifFiniteVolumesAreSecondOrderInTime() throws IOException {
+        JsonNode s = converge("nif-t", "nif-ring", "--refine", "time.dt", "--levels", "4", "--from", "0.025", "--set",
+                "grid.v.cells=100", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");
+        for (double order : orders(s)) {
+            assertTrue(order >= 1.8, "order " + order + " in " + orders(s));
+        }
+    }
+
+    @Test
+    void lawsonRk4IsFourthOrderInTimeOnTheSpectralTopoSolver() throws IOException {
+        JsonNode s = converge("topo-t", "topo-1d", "--refine", "time.dt", "--levels", "4", "--from", "0.05", "--set",
+                "grid.x.cells=32", "--set", "time.end=0.4", "--set", "time.output_every=0.2");
+        for (double order : orders(s)) {
+            assertTrue(order >= 3.7 && order <= 4.3, "order " + order + " in " + orders(s));
+        }
+    }
+
+    /**
+     * MUSCL with the van Leer limiter clips at extrema, so the order between the two coarsest levels is
+     * 1.74 here (64 to 128 cells); the least-squares order over the levels is the claim.
+     */
+    @Test
+    void topoFiniteVolumesAreSecondOrderInX() throws IOException {
+        JsonNode s = converge("topo-fv", "topo-1d", "--refine", "grid.x.cells", "--levels", "4", "--from", "64",
+                "--quantity", "rho", "--set", "solver=finite-volume", "--set", "time.end=0.2", "--set",
+                "time.output_every=0.1", "--set", "topo.velocities={grid: {min: -1, max: 1, count: 8}}");
+        assertTrue(s.get("observed_order").asDouble() >= 1.8, "observed order " + s.get("observed_order"));
+        for (double order : orders(s)) {
+            assertTrue(order >= 1.6, "order " + order + " in " + orders(s));
+        }
+    }
+
+    @Test
+    void theSpectralTopoSolverConvergesExponentiallyInX() throws IOException {
+        JsonNode s = converge("topo-x", "topo-1d", "--refine", "grid.x.cells", "--levels", "4", "--from", "16",
+                "--quantity", "rho", "--norm", "max", "--set", "time.end=0.2", "--set", "time.output_every=0.1",
+                "--set", "time.dt=0.01");
+        List<Double> errors = new ArrayList<>();
+        for (JsonNode level : s.get("levels")) {
+            if (level.hasNonNull("error")) {
+                errors.add(level.get("error").asDouble());
+            }
+        }
+        assertEquals(3, errors.size());
+        for (int i = 0; i + 1 < errors.size(); i++) {
+            assertTrue(errors.get(i + 1) < errors.get(i) / 100 || errors.get(i + 1) < 1e-12,
+                    "errors " + errors + " fall by less than 100x per doubling");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "--refine, nif-ring, --refine=grid.w.cells, --levels=3",
+        "--refine, nif-ring, --refine=nif.drift, --levels=3",
+        "--levels, nif-ring, --refine=grid.v.cells, --levels=2",
+        "--reference, nif-ring, --refine=grid.v.cells, --reference=exact",
+        "--from, nif-ring, --refine=time.dt, --levels=3",
+        "--factor, nif-ring, --refine=grid.v.cells, --factor=1.5",
+        "--norm, nif-ring, --refine=grid.v.cells, --norm=l7",
+    })
+    void badStudiesAreUserErrorsNamingTheOption(String option, String problem, String refine, String other) {
+        CommandRunner r = CommandRunner.run("converge", problem, refine, other, "--quiet", "--out=" + tmp.resolve("bad"));
+        assertEquals(Main.USER_ERROR, r.status(), r.err());
+        assertTrue(r.err().startsWith("error: " + option), r.err());
+    }
+}
