@@ -83,7 +83,7 @@ final class ConvergeCommand implements Callable<Integer> {
         checkOptions();
         boolean decreasing = key.startsWith("time.");
         double first = from != null ? from : current(base);
-        boolean integer = !decreasing;
+        boolean integer = !decreasing && !key.startsWith("parameters.");
         double[] values = new double[levels];
         double[] h = new double[levels];
         for (int i = 0; i < levels; i++) {
@@ -126,7 +126,7 @@ final class ConvergeCommand implements Callable<Integer> {
         if (!(factor > 1) || !Double.isFinite(factor)) {
             throw new ProblemException("--factor", "must be greater than 1, got " + factor);
         }
-        if (!key.startsWith("time.") && factor != Math.rint(factor)) {
+        if (!key.startsWith("time.") && !key.startsWith("parameters.") && factor != Math.rint(factor)) {
             throw new ProblemException("--factor", "refining a count (" + key + ") needs a whole factor, got " + factor);
         }
         if (!List.of("l1", "l2", "max").contains(norm)) {

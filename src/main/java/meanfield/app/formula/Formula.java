@@ -76,7 +76,8 @@ public final class Formula {
     private final Of3 three;
     private final boolean compiled;
 
-    private Formula(String text, String[] variables, Expression interpreted, Optional<String> source) {
+    private Formula(String text, String[] variables, Map<String, Double> parameters, Expression interpreted,
+            Optional<String> source) {
         this.text = text;
         this.variables = variables;
         this.compiled = source.isPresent();
@@ -84,14 +85,20 @@ public final class Formula {
         for (int i = 0; i < variables.length; i++) {
             indexed.add("args[" + i + "]");
         }
+        indexed.addAll(literals(parameters));
         if (compiled) {
-            net.objecthunter.exp4j.tokenizer.Token[] tokens = tokens(text, variables);
-            this.many = compile(JavaSource.of(tokens, List.of(variables), indexed).orElseThrow(), OfArray.class, "args");
+            String[] all = withParameters(variables, parameters);
+            net.objecthunter.exp4j.tokenizer.Token[] tokens = tokens(text, all);
+            this.many = compile(JavaSource.of(tokens, List.of(all), indexed).orElseThrow(), OfArray.class, "args");
             this.one = variables.length == 1 ? compile(source.get(), Of1.class, "p0") : null;
             this.two = variables.length == 2 ? compile(source.get(), Of2.class, "p0", "p1") : null;
             this.three = variables.length == 3 ? compile(source.get(), Of3.class, "p0", "p1", "p2") : null;
         } else {
-            ThreadLocal<Expression> perThread = ThreadLocal.withInitial(() -> new Expression(interpreted));
+            ThreadLocal<Expression> perThread = ThreadLocal.withInitial(() -> {
+                Expression copy = new Expression(interpreted);
+                parameters.forEach(copy::setVariable);
+                return copy;
+            });
             this.many = args -> {
                 Expression e = perThread.get();
                 for (int i = 0; i < variables.length; i++) {
@@ -115,9 +122,19 @@ public final class Formula {
      * {@link ProblemException} naming {@code key}.
      */
     public static Formula compile(String key, String text, String... variables) {
+        return compile(key, text, Map.of(), variables);
+    }
+
+    /**
+     * As {@link #compile(String, String, String...)}, with named constants (the problem's
+     * {@code parameters}) that the formula may use beside its variables; their values are fixed here.
+     */
+    public static Formula compile(String key, String text, Map<String, Double> parameters, String... variables) {
+        String[] all = withParameters(variables, parameters);
         Expression interpreted;
         try {
-            interpreted = new ExpressionBuilder(text).functions(MIN, MAX, STEP).variables(variables).build();
+            interpreted = new ExpressionBuilder(text).functions(MIN, MAX, STEP).variables(all).build();
+            parameters.forEach(interpreted::setVariable);
         } catch (IllegalArgumentException | ArithmeticException | java.util.EmptyStackException e) {
             throw new ProblemException(key, "formula '" + text + "' does not parse: " + e.getMessage()
                     + " (variables allowed here: " + String.join(", ", variables) + ")");
@@ -131,8 +148,24 @@ public final class Formula {
         for (int i = 0; i < variables.length; i++) {
             positional.add("p" + i);
         }
-        return new Formula(text, variables, interpreted,
-                JavaSource.of(tokens(text, variables), List.of(variables), positional));
+        positional.addAll(literals(parameters));
+        return new Formula(text, variables, parameters, interpreted,
+                JavaSource.of(tokens(text, all), List.of(all), positional));
+    }
+
+    private static String[] withParameters(String[] variables, Map<String, Double> parameters) {
+        List<String> all = new ArrayList<>(List.of(variables));
+        all.addAll(parameters.keySet());
+        return all.toArray(String[]::new);
+    }
+
+    /** The parameters' values as Java literals, in the map's order: Double.toString reads back exactly. */
+    private static List<String> literals(Map<String, Double> parameters) {
+        List<String> literals = new ArrayList<>();
+        for (double value : parameters.values()) {
+            literals.add("(" + Double.toString(value) + ")");
+        }
+        return literals;
     }
 
     private static net.objecthunter.exp4j.tokenizer.Token[] tokens(String text, String[] variables) {

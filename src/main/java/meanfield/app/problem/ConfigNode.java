@@ -20,10 +20,27 @@ public final class ConfigNode {
     private final Map<String, Object> map;
     private final Set<String> known = new LinkedHashSet<>();
     private final List<ConfigNode> children = new ArrayList<>();
+    /** The problem's named constants, which every formula read through this node may use. */
+    private Map<String, Double> parameters = Map.of();
 
     public ConfigNode(String path, Map<String, Object> map) {
         this.path = path;
         this.map = map;
+    }
+
+    /** Makes the problem's parameters available to the formulas of this node and of every child made later. */
+    void useParameters(Map<String, Double> values) {
+        this.parameters = Map.copyOf(values);
+    }
+
+    /** The formula at key {@code name} (required when fallback is null) over the given variables. */
+    public meanfield.app.formula.Formula formula(String name, String fallback, String... variables) {
+        return formulaAt(key(name), string(name, fallback), variables);
+    }
+
+    /** A formula given under {@code key} (a list entry, say), with this node's parameters. */
+    public meanfield.app.formula.Formula formulaAt(String key, String text, String... variables) {
+        return meanfield.app.formula.Formula.compile(key, text, parameters, variables);
     }
 
     /** The full name of a key of this node, as the user writes it with --set. */
@@ -115,6 +132,7 @@ public final class ConfigNode {
         @SuppressWarnings("unchecked")
         Map<String, Object> nested = (Map<String, Object>) value;
         ConfigNode node = new ConfigNode(key(name), nested);
+        node.parameters = parameters;
         children.add(node);
         return node;
     }
@@ -129,6 +147,11 @@ public final class ConfigNode {
 
     public Optional<ConfigNode> optionalChild(String name) {
         return has(name) ? Optional.of(child(name)) : Optional.empty();
+    }
+
+    /** The keys of this mapping, in file order. */
+    public java.util.List<String> keys() {
+        return new ArrayList<>(map.keySet());
     }
 
     /** The single key of a one-key mapping such as {sigmoid: {...}}: a named family. */

@@ -40,10 +40,10 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, Stri
         }
         List<TorusFunction> interaction = new ArrayList<>();
         for (Object text : texts) {
-            Formula component = Formula.compile(mv.key("interaction"), String.valueOf(text), variables);
+            Formula component = mv.formulaAt(mv.key("interaction"), String.valueOf(text), variables);
             interaction.add(component::valueAt);
         }
-        Formula initial = Formula.compile(mv.key("initial"), mv.string("initial", null), variables);
+        Formula initial = mv.formula("initial", null, variables);
         int n = root.child("grid").child("x").positiveInteger("cells", d == 1 ? 256 : 64);
         if (n < 4 || n % 2 != 0) {
             throw new ProblemException("grid.x.cells", "the spectral solver needs an even number of points >= 4, got " + n);

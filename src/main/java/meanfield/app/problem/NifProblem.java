@@ -62,7 +62,7 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
         UniformGrid labels = UniformGrid.unitInterval(xiCells);
 
         SynapticKernel kernel = kernel(nif, directory, xiCells);
-        Formula initial = Formula.compile(nif.key("initial"), nif.string("initial", null), "v", "xi");
+        Formula initial = nif.formula("initial", null, "v", "xi");
         TimeSection time = TimeSection.read(root.child("time"), NifSolver.DEFAULT_TOLERANCE);
         String solver = root.choice("solver", "finite-volume", "finite-volume", "spectral");
         if (solver.equals("spectral")) {
@@ -122,18 +122,18 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
             ConfigNode lif = family.child("lif");
             double tau = lif.positive("tau", 1.0);
             double rest = lif.number("rest", 0.0);
-            Formula input = Formula.compile(lif.key("input"), lif.string("input", "0"), "t", "xi");
+            Formula input = lif.formula("input", "0", "t", "xi");
             boolean timeDependent = input.uses("t");
             Drift.Autonomous autonomous = (v, xi) -> -(v - rest) / tau + input.value(0.0, xi);
             return timeDependent ? (t, v, xi) -> -(v - rest) / tau + input.value(t, xi) : Drift.autonomous(autonomous);
         }
-        Formula mu = Formula.compile(nif.key("drift"), nif.string("drift", null), "t", "v", "xi");
+        Formula mu = nif.formula("drift", null, "t", "v", "xi");
         return mu.uses("t") ? mu::value : Drift.autonomous((v, xi) -> mu.value(0.0, v, xi));
     }
 
     private static FiringRate rate(ConfigNode nif) {
         if (!(nif.raw("rate") instanceof java.util.Map)) {
-            Formula nu = Formula.compile(nif.key("rate"), nif.string("rate", null), "v");
+            Formula nu = nif.formula("rate", null, "v");
             return nu::value;
         }
         ConfigNode family = nif.child("rate");
@@ -165,7 +165,7 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
             nif.string("kernel", "0");
         }
         if (!(nif.raw("kernel") instanceof java.util.Map)) {
-            Formula w = Formula.compile(nif.key("kernel"), nif.string("kernel", null), "xi", "zeta");
+            Formula w = nif.formula("kernel", null, "xi", "zeta");
             return new SynapticKernel.Function(w::value);
         }
         ConfigNode family = nif.child("kernel");

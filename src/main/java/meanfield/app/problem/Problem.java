@@ -8,6 +8,7 @@ public record Problem(ProblemSource source, ModelProblem model, ParticleSettings
     /** Reads the whole tree (particles included, whatever the command), then rejects any key that no reader asked for. */
     public static Problem read(ProblemSource source) {
         ConfigNode root = new ConfigNode("", source.tree());
+        root.useParameters(Parameters.read(root));
         String name = root.choice("model", null, "nif", "topo", "mv");
         ModelProblem model = switch (name) {
             case "nif" -> NifProblem.read(root, source.directory());

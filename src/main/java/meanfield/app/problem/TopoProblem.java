@@ -40,7 +40,7 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
             RankWeight weight = weight(topo);
             double[][] velocities = velocities(topo, d);
             String[] variables = INITIAL_VARIABLES[d - 1];
-            Formula initial = Formula.compile(topo.key("initial"), topo.string("initial", null), variables);
+            Formula initial = topo.formula("initial", null, variables);
             TopoModel model = new TopoModel(d, weight, velocities, (x, v) -> initial.valueAt(arguments(x, v)));
             requirePeriodic(topo.key("initial"), model);
             int cells = root.child("grid").child("x").positiveInteger("cells", d == 1 ? 256 : 64);
@@ -141,7 +141,7 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
 
     private static RankWeight weight(ConfigNode topo) {
         if (!(topo.raw("weight") instanceof Map)) {
-            Formula k = Formula.compile(topo.key("weight"), topo.string("weight", null), "m");
+            Formula k = topo.formula("weight", null, "m");
             return RankWeight.of(k::value);
         }
         ConfigNode family = topo.child("weight");
