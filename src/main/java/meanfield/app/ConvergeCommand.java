@@ -96,6 +96,7 @@ final class ConvergeCommand implements Callable<Integer> {
             problems.add(levelProblem(integer ? String.valueOf((long) v) : String.valueOf(v)));
         }
         int threads = options.threadCount();
+        checkMemory(problems, values, threads);
         Level[] results = runLevels(problems, threads);
         Level finest = results[levels - 1];
         if (finest.failure != null) {
@@ -142,6 +143,33 @@ final class ConvergeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses a study whose finest levels, run {@code threads} at a time, would not fit in the JVM's
+     * heap: about 8 bytes x the field's values x (24 work arrays + the outputs kept). A rough bound
+     * (the TOPO finite volumes also hold a block of 128 rows of weights per worker), made before anything runs.
+     */
+    private void checkMemory(List<Problem> problems, double[] values, int threads) {
+        long available = Runtime.getRuntime().maxMemory();
+        long concurrent = 0;
+        int running = Math.min(threads, problems.size());
+        for (int i = problems.size() - 1; i >= problems.size() - running; i--) {
+            Problem p = problems.get(i);
+            long kept = quantity.equals("rate") ? p.time().outputTimes().length : 1;
+            long bytes = 8 * p.model().valuesPerOutput() * (24 + kept);
+            if (p.model() instanceof meanfield.app.problem.TopoProblem topo
+                    && topo.method() == meanfield.solvers.topo.TopoSolver.Method.FINITE_VOLUME) {
+                bytes += 8L * 128 * (long) Math.pow(topo.n(), topo.model().dimension());
+            }
+            concurrent += bytes;
+            if (bytes > 0.8 * available || concurrent > 0.8 * available) {
+                throw new ProblemException("--levels", String.format(Locale.ROOT, "level %d (%s = %s) needs about %.1f GiB"
+                        + " with the levels running beside it; the JVM may use %.1f GiB (fewer levels, --threads 1, or"
+                        + " MEANFIELD_JAVA_OPTS=-Xmx...)", i, key, format(values[i]), concurrent / 1073741824.0,
+                        available / 1073741824.0));
+            }
+        }
+    }
+
     /** The key's value in the resolved problem; a key that is absent or not a number is refused. */
     private double current(Problem base) {
         Object node = base.source().tree();
@@ -179,7 +207,8 @@ final class ConvergeCommand implements Callable<Integer> {
             for (Problem p : problems) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    RecordedRun run = SolveRun.inMemory(p.model());
+                    RecordedRun run = SolveRun.inMemory(p.model(), java.util.Set.of(QUANTITIES.get(quantity)),
+                            !quantity.equals("rate"));
                     return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9);
                 }));
             }

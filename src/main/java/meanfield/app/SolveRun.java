@@ -58,13 +58,13 @@ final class SolveRun {
     }
 
     /**
-     * Solves in memory on one thread, no files: a level of a study. A model that cannot be solved is
-     * a user error naming its key.
+     * Solves in memory on one thread, no files, keeping the named variables: a level of a study. A
+     * model that cannot be solved is a user error naming its key.
      */
-    static RecordedRun inMemory(ModelProblem model) {
+    static RecordedRun inMemory(ModelProblem model, java.util.Set<String> kept, boolean lastOnly) {
         try (ColumnPool pool = new ColumnPool(1)) {
             SemiDiscretization system = model.discretize(pool);
-            RecordedResult memory = new RecordedResult();
+            RecordedResult memory = new RecordedResult(kept, lastOnly);
             RunOutcome outcome = driver(model, system).run(memory);
             return new RecordedRun(memory, outcome);
         } catch (InvalidModelException e) {

@@ -116,6 +116,7 @@ class ConvergeCommandTest {
         "--from, nif-ring, --refine=time.dt, --levels=3",
         "--factor, nif-ring, --refine=grid.v.cells, --factor=1.5",
         "--norm, nif-ring, --refine=grid.v.cells, --norm=l7",
+        "--levels, nif-ring, --refine=grid.v.cells, --levels=14",
     })
     void badStudiesAreUserErrorsNamingTheOption(String option, String problem, String refine, String other) {
         CommandRunner r = CommandRunner.run("converge", problem, refine, other, "--quiet", "--out=" + tmp.resolve("bad"));

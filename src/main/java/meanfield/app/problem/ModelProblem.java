@@ -26,6 +26,12 @@ public sealed interface ModelProblem permits NifProblem, TopoProblem, MvProblem 
     /** The semi-discrete system of this problem, its columns run on the pool. */
     SemiDiscretization discretize(ColumnPool pool);
 
+    /**
+     * Values in the largest field of one output (f over the grid): the unit of a memory estimate
+     * made before a study runs.
+     */
+    long valuesPerOutput();
+
     /** The grid as summary.json reports it. */
     Map<String, Object> gridSummary();
 

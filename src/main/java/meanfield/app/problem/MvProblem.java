@@ -74,6 +74,11 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, Stri
     }
 
     @Override
+    public long valuesPerOutput() {
+        return grid.size();
+    }
+
+    @Override
     public Map<String, Object> gridSummary() {
         Map<String, Object> summary = new java.util.LinkedHashMap<>();
         summary.put("dimension", grid.dimension());

@@ -90,6 +90,11 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
     }
 
     @Override
+    public long valuesPerOutput() {
+        return (long) v.cells() * labels.cells();
+    }
+
+    @Override
     public Map<String, Object> gridSummary() {
         Map<String, Object> grid = new LinkedHashMap<>();
         grid.put("v_cells", v.cells());

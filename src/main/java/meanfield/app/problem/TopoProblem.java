@@ -75,6 +75,11 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
     }
 
     @Override
+    public long valuesPerOutput() {
+        return (long) Math.pow(n, model.dimension()) * model.velocityCount();
+    }
+
+    @Override
     public Map<String, Object> gridSummary() {
         Map<String, Object> grid = new java.util.LinkedHashMap<>();
         grid.put("dimension", model.dimension());
