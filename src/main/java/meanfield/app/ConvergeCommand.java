@@ -69,8 +69,9 @@ final class ConvergeCommand implements Callable<Integer> {
             description = "density (at the end, default), rho, velocity_marginal (at the end), rate (nif, every output).")
     String quantity = "density";
 
-    @Option(names = "--reference", paramLabel = "finest",
-            description = "What the errors are measured against: finest (the finest level; the only one available yet).")
+    @Option(names = "--reference", paramLabel = "finest|richardson",
+            description = "What the errors are measured against: finest (the finest level, default) or richardson"
+                    + " (extrapolation from the two finest levels at the order the three finest show).")
     String reference = "finest";
 
     @Spec
@@ -105,9 +106,15 @@ final class ConvergeCommand implements Callable<Integer> {
             return Main.NUMERICAL_FAILURE;
         }
         Norm chosen = Norm.valueOf(norm.toUpperCase(Locale.ROOT));
-        double[] errors = new double[levels - 1];
-        for (int i = 0; i < levels - 1; i++) {
-            errors[i] = results[i].failure != null ? Double.NaN : error(results[i].run, finest.run, chosen);
+        double[] errors;
+        Map<String, Object> extrapolation = new LinkedHashMap<>();
+        if (reference.equals("richardson")) {
+            errors = richardsonErrors(results, chosen, extrapolation);
+        } else {
+            errors = new double[levels - 1];
+            for (int i = 0; i < levels - 1; i++) {
+                errors[i] = results[i].failure != null ? Double.NaN : error(results[i].run, finest.run, chosen);
+            }
         }
         double[] orders = OrderFit.successive(h, errors);
         int fitFrom = Math.max(0, errors.length - 3);
@@ -115,7 +122,12 @@ final class ConvergeCommand implements Callable<Integer> {
                 : new double[] {Double.NaN, Double.NaN, Double.NaN};
         Path dir = options.outputDirectory(base.source().name(), "converge");
         print(spec.commandLine().getOut(), values, errors, orders, results, fit);
-        writeOutputs(dir, base, start, values, h, errors, orders, results, fit, threads);
+        if (!extrapolation.isEmpty()) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "reference: Richardson extrapolation of the two finest levels"
+                    + " at order %.3f (from the three finest); its estimated error %s%n", extrapolation.get("order"),
+                    format((Double) extrapolation.get("error_estimate")));
+        }
+        writeOutputs(dir, base, start, values, h, errors, orders, results, fit, threads, extrapolation);
         return 0;
     }
 
@@ -137,9 +149,13 @@ final class ConvergeCommand implements Callable<Integer> {
             throw new ProblemException("--quantity", "unknown quantity '" + quantity
                     + "' (known: density, rho, velocity_marginal, rate)");
         }
-        if (!reference.equals("finest")) {
-            throw new ProblemException("--reference", "'" + reference + "' is not available yet; the reference is the"
-                    + " finest level (--reference finest)");
+        if (!reference.equals("finest") && !reference.equals("richardson")) {
+            throw new ProblemException("--reference", "'" + reference + "' is not available yet (available: finest,"
+                    + " richardson)");
+        }
+        if (reference.equals("richardson") && quantity.equals("rate")) {
+            throw new ProblemException("--reference", "richardson extrapolates a quantity at the end; rate runs over"
+                    + " time (use --reference finest)");
         }
     }
 
@@ -232,6 +248,60 @@ final class ConvergeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Errors of every level against the Richardson extrapolation of the two finest (at the points of
+     * the second finest), the order taken from the three finest at the points of the third finest;
+     * fills {@code extrapolation} with that order and the reference's estimated error (its distance
+     * from the extrapolation one level down).
+     */
+    private double[] richardsonErrors(Level[] results, Norm chosen, Map<String, Object> extrapolation) {
+        String name = QUANTITIES.get(quantity);
+        int f = levels - 1;
+        for (int i = f - 2; i <= f; i++) {
+            if (results[i].failure != null) {
+                throw new ProblemException("--reference", "richardson needs the three finest levels, and level " + i
+                        + " failed: " + results[i].failure);
+            }
+        }
+        RecordedResult fine = results[f].run.result();
+        RecordedResult middle = results[f - 1].run.result();
+        RecordedResult coarse = results[f - 2].run.result();
+        double[] fineAtCoarse = restrictLast(fine, coarse, name);
+        double[] middleAtCoarse = restrictLast(middle, coarse, name);
+        double[] coarseValues = last(coarse, name);
+        double order = meanfield.validation.study.Richardson.order(
+                chosen.of(middleAtCoarse, coarseValues, coarse.layout(), name),
+                chosen.of(fineAtCoarse, middleAtCoarse, coarse.layout(), name), factor);
+        double[] limit = meanfield.validation.study.Richardson.extrapolate(restrictLast(fine, middle, name),
+                last(middle, name), factor, order);
+        double[] lowerLimit = meanfield.validation.study.Richardson.extrapolate(middleAtCoarse, coarseValues, factor,
+                order);
+        double[] limitAtCoarse = Restriction.restrict(middle.layout(), limit, coarse.layout(), name);
+        extrapolation.put("order", order);
+        extrapolation.put("error_estimate", chosen.of(limitAtCoarse, lowerLimit, coarse.layout(), name));
+        double[] errors = new double[levels];
+        for (int i = 0; i < levels; i++) {
+            if (results[i].failure != null) {
+                errors[i] = Double.NaN;
+            } else if (i == f) {
+                errors[i] = chosen.of(restrictLast(fine, middle, name), limit, middle.layout(), name);
+            } else {
+                RecordedResult level = results[i].run.result();
+                errors[i] = chosen.of(last(level, name), Restriction.restrict(middle.layout(), limit, level.layout(),
+                        name), level.layout(), name);
+            }
+        }
+        return errors;
+    }
+
+    private static double[] last(RecordedResult run, String name) {
+        return run.get(name, run.outputCount() - 1);
+    }
+
+    private static double[] restrictLast(RecordedResult fine, RecordedResult coarse, String name) {
+        return Restriction.restrict(fine.layout(), last(fine, name), coarse.layout(), name);
+    }
+
     /** The error of a level against the finest, at the level's points. */
     private double error(RecordedRun level, RecordedRun finest, Norm chosen) {
         String name = QUANTITIES.get(quantity);
@@ -280,7 +350,7 @@ final class ConvergeCommand implements Callable<Integer> {
     }
 
     private void writeOutputs(Path dir, Problem base, long start, double[] values, double[] h, double[] errors,
-            double[] orders, Level[] results, double[] fit, int threads) {
+            double[] orders, Level[] results, double[] fit, int threads, Map<String, Object> extrapolation) {
         List<Map<String, Object>> table = new ArrayList<>();
         StringBuilder csv = new StringBuilder("level,value,error,order,wall_seconds,failure\n");
         for (int i = 0; i < values.length; i++) {
@@ -312,6 +382,9 @@ final class ConvergeCommand implements Callable<Integer> {
         summary.put("refine", key);
         summary.put("factor", factor);
         summary.put("reference", reference);
+        if (!extrapolation.isEmpty()) {
+            summary.put("richardson", extrapolation);
+        }
         summary.put("norm", norm);
         summary.put("quantity", quantity);
         summary.put("levels", table);

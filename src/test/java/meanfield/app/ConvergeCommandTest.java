@@ -57,6 +57,21 @@ class ConvergeCommandTest {
     }
 
     @Test
+    void againstARichardsonReferenceTheNifOrderInVIsTwoAtEveryLevel() throws IOException {
+        JsonNode s = converge("nif-r", "nif-ring", "--refine", "grid.v.cells", "--levels", "4", "--from", "100",
+                "--reference", "richardson", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set",
+                "time.output_every=0.25");
+        assertEquals(4, orders(s).size() + 1);
+        for (double order : orders(s)) {
+            assertTrue(order >= 1.9 && order <= 2.1, "order " + order + " in " + orders(s));
+        }
+        JsonNode levels = s.get("levels");
+        double finestError = levels.get(levels.size() - 1).get("error").asDouble();
+        assertTrue(s.get("richardson").get("error_estimate").asDouble() < finestError,
+                "the reference's error estimate is below the finest level's error");
+    }
+
+    @Test
     void nifFiniteVolumesAreSecondOrderInTime() throws IOException {
         JsonNode s = converge("nif-t", "nif-ring", "--refine", "time.dt", "--levels", "4", "--from", "0.025", "--set",
                 "grid.v.cells=100", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");
@@ -122,5 +137,13 @@ class ConvergeCommandTest {
         CommandRunner r = CommandRunner.run("converge", problem, refine, other, "--quiet", "--out=" + tmp.resolve("bad"));
         assertEquals(Main.USER_ERROR, r.status(), r.err());
         assertTrue(r.err().startsWith("error: " + option), r.err());
+    }
+
+    @Test
+    void richardsonOverTheWholeRunIsRefusedByName() {
+        CommandRunner r = CommandRunner.run("converge", "nif-ring", "--refine=grid.v.cells", "--reference=richardson",
+                "--quantity=rate", "--quiet", "--out=" + tmp.resolve("bad-r"));
+        assertEquals(Main.USER_ERROR, r.status(), r.err());
+        assertTrue(r.err().startsWith("error: --reference") && r.err().contains("rate"), r.err());
     }
 }
