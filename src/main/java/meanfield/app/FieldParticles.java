@@ -33,9 +33,13 @@ abstract class FieldParticles implements ParticleJob {
         this.seed = seed;
     }
 
-    /** Mass per bin divided by the bin volume: a density comparable with rho of solve. */
     @Override
     public List<Path> plots(Path dir, String stem, RecordedResult outputs) {
+        return densityPlots(dimension, dir, stem, outputs);
+    }
+
+    /** Mass per bin divided by the bin volume: a density comparable with rho of solve. */
+    static List<Path> densityPlots(int dimension, Path dir, String stem, RecordedResult outputs) {
         if (outputs.outputCount() == 0) {
             return List.of();
         }
@@ -99,35 +103,23 @@ abstract class FieldParticles implements ParticleJob {
     }
 
     /** McKean–Vlasov particles by Euler–Maruyama. */
-    static final class Mv extends FieldParticles {
-        private final MvSimulator simulator;
-        private final int threads;
-        private MvParticleRun run;
+    static final class Mv extends SimulatorJob<MvParticleRun> {
+        private final int dimension;
+        private final long seed;
 
         Mv(MvProblem mv, ParticleSettings p, int n, long seed, int threads) {
-            super(mv.model().dimension(), seed);
-            this.threads = threads;
+            super(simulator(mv, p, n, seed), threads);
+            this.dimension = mv.model().dimension();
+            this.seed = seed;
+        }
+
+        private static MvSimulator simulator(MvProblem mv, ParticleSettings p, int n, long seed) {
             try {
-                this.simulator = new MvSimulator(mv.model(), new MvSimulator.Settings(n, mv.time().end(), p.dt(),
+                return new MvSimulator(mv.model(), new MvSimulator.Settings(n, mv.time().end(), p.dt(),
                         mv.time().outputEvery(), p.bins(), seed));
             } catch (InvalidModelException e) {
                 throw new ProblemException(mv.keyOf(e.part()), e.getMessage());
             }
-        }
-
-        @Override
-        public ResultLayout layout() {
-            return simulator.layout();
-        }
-
-        @Override
-        public void run(ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-            run = simulator.simulate(threads, progress, sink, checkpoints);
-        }
-
-        @Override
-        public void resume(Checkpoint from, ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-            run = simulator.resume(from, threads, progress, sink, checkpoints);
         }
 
         @Override
@@ -144,6 +136,11 @@ abstract class FieldParticles implements ParticleJob {
             summary.put("interaction_error_bound", run.interactionError());
             run.failure().ifPresent(f -> summary.put("failure", f));
             return summary;
+        }
+
+        @Override
+        public List<Path> plots(Path dir, String stem, RecordedResult outputs) {
+            return densityPlots(dimension, dir, stem, outputs);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.DoubleConsumer;
 
 import meanfield.app.output.NifParticlePlots;
 import meanfield.app.problem.MatrixMarket;
@@ -16,30 +15,37 @@ import meanfield.app.problem.ProblemException;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.result.RecordedResult;
 import meanfield.solvers.result.ResultLayout;
-import meanfield.solvers.result.ResultSink;
-import meanfield.solvers.run.Checkpoint;
-import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.validation.network.Connectivity;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.nif.NifParticleRun;
 import meanfield.validation.nif.NifSimulator;
 
 /** simulate for model nif: the network of the particles section and the network run. */
-final class NifParticles implements ParticleJob {
+final class NifParticles extends SimulatorJob<NifParticleRun> {
     private final WeightMatrix network;
     private final NifSimulator simulator;
-    private final int threads;
     private final long seed;
-    private NifParticleRun run;
 
     NifParticles(NifProblem nif, ParticleSettings p, int n, long seed, int threads) {
-        this.network = network(nif, p, n, seed, threads);
-        this.threads = threads;
+        this(nif, network(nif, p, n, seed, threads), p, n, seed, threads);
+    }
+
+    private NifParticles(NifProblem nif, WeightMatrix network, ParticleSettings p, int n, long seed, int threads) {
+        this(network, simulator(nif, network, p, n, seed), seed, threads);
+    }
+
+    private NifParticles(WeightMatrix network, NifSimulator simulator, long seed, int threads) {
+        super(simulator, threads);
+        this.network = network;
+        this.simulator = simulator;
         this.seed = seed;
+    }
+
+    private static NifSimulator simulator(NifProblem nif, WeightMatrix network, ParticleSettings p, int n, long seed) {
         try {
             NifSimulator.Settings settings = new NifSimulator.Settings(nif.time().end(), p.dt(),
                     nif.time().outputEvery(), Math.min(p.bins(), n), seed);
-            this.simulator = new NifSimulator(nif.model(), network, nif.v(), settings);
+            return new NifSimulator(nif.model(), network, nif.v(), settings);
         } catch (InvalidModelException e) {
             // The settings as given describe no run (dt above the horizon, more bins than neurons).
             throw new ProblemException(nif.keyOf(e.part()), e.getMessage());
@@ -73,20 +79,8 @@ final class NifParticles implements ParticleJob {
         }
     }
 
-    @Override
-    public ResultLayout layout() {
-        return simulator.layout();
-    }
 
-    @Override
-    public void run(ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-        run = simulator.simulate(threads, progress, sink, checkpoints);
-    }
 
-    @Override
-    public void resume(Checkpoint from, ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-        run = simulator.resume(from, threads, progress, sink, checkpoints);
-    }
 
     @Override
     public Optional<String> failure() {

@@ -1,7 +1,6 @@
 package meanfield.solvers.mv;
 
 import meanfield.solvers.catalogue.PublicProblems;
-import java.util.List;
 
 import meanfield.grids.fourier.FourierTransform;
 import meanfield.grids.fourier.PeriodicGrid;

@@ -19,6 +19,7 @@ import meanfield.solvers.run.Checkpoint;
 import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.PackedState;
+import meanfield.validation.ParticleSimulator;
 import meanfield.validation.random.AliasTable;
 import meanfield.validation.random.NormalZiggurat;
 import meanfield.validation.random.SplitMix64;
@@ -37,7 +38,7 @@ import meanfield.validation.random.SplitMix64;
  * interaction reduces in block order: the same seed gives the same trajectories for any thread count.
  * A checkpoint holds the positions and every block's stream, so a run continues from one bit for bit.
  */
-public final class MvSimulator {
+public final class MvSimulator implements ParticleSimulator<MvParticleRun> {
     /** Particles per random stream and per unit of parallel work. */
     public static final int BLOCK = 1024;
     /** Sampling cells per axis by dimension (index 1..3): about 2^14 cells in all. */
@@ -95,6 +96,7 @@ public final class MvSimulator {
     }
 
     /** The axes t, x_edges, x (y, z: bin centres) and the per-output {@code position_hist}. */
+    @Override
     public ResultLayout layout() {
         int d = model.dimension();
         int bins = settings.bins();
@@ -118,6 +120,7 @@ public final class MvSimulator {
      * file holds every output reached if the run is killed; with {@code checkpoints} (may be null) the
      * state is handed out at output times as {@link #resume} needs it.
      */
+    @Override
     public MvParticleRun simulate(int threads, DoubleConsumer progress, ResultSink sink, CheckpointPolicy checkpoints) {
         State state = new State();
         try (ColumnPool pool = new ColumnPool(threads)) {
@@ -141,6 +144,7 @@ public final class MvSimulator {
      *
      * @throws IncompatibleCheckpoint for a checkpoint of another run or not at one of this run's output times
      */
+    @Override
     public MvParticleRun resume(Checkpoint from, int threads, DoubleConsumer progress, ResultSink sink,
             CheckpointPolicy checkpoints) {
         State state = new State();

@@ -22,6 +22,7 @@ import meanfield.solvers.run.Checkpoint;
 import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.PackedState;
+import meanfield.validation.ParticleSimulator;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.random.NormalZiggurat;
 import meanfield.validation.random.SplitMix64;
@@ -63,7 +64,7 @@ import meanfield.validation.random.SplitMix64;
  * spikes recorded so far. {@link #resume} continues from it bit for bit as the uninterrupted run
  * would have, on any number of threads.
  */
-public final class NifSimulator {
+public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
     /** Neurons per random stream and per unit of parallel work. */
     public static final int BLOCK = 1024;
     /** Mixed into the seed so that a simulation and a network given the same seed use unrelated streams. */
@@ -155,6 +156,7 @@ public final class NifSimulator {
      * final values also hold {@code spike_times} and {@code spike_neurons} (neurons numbered from 0, as
      * doubles) when spikes are recorded; they have no axis of their own, so the layout does not name them.
      */
+    @Override
     public ResultLayout layout() {
         int n = network.n();
         int bins = settings.bins();
@@ -201,6 +203,7 @@ public final class NifSimulator {
      *
      * @param checkpoints where checkpoints go, and how often; null for none
      */
+    @Override
     public NifParticleRun simulate(int threads, DoubleConsumer progress, ResultSink sink,
             CheckpointPolicy checkpoints) {
         InitialPotentials initial = new InitialPotentials(model.initial(), initialRange);
@@ -222,6 +225,7 @@ public final class NifSimulator {
      *
      * @throws IllegalArgumentException for a checkpoint that is not of a run of this simulator
      */
+    @Override
     public NifParticleRun resume(Checkpoint from, int threads, DoubleConsumer progress, ResultSink sink,
             CheckpointPolicy checkpoints) {
         int first = from.nextOutput();
