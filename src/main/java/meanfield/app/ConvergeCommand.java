@@ -82,6 +82,13 @@ final class ConvergeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Problem base = options.readProblem();
         checkOptions();
+        // Every model has density; nif has rate, topo and mv rho, topo the velocity marginal.
+        boolean nif = base.model() instanceof meanfield.app.problem.NifProblem;
+        boolean topo = base.model() instanceof meanfield.app.problem.TopoProblem;
+        if (quantity.equals("rate") && !nif || quantity.equals("rho") && nif
+                || quantity.equals("velocity_marginal") && !topo) {
+            throw new ProblemException("--quantity", quantity + " is not an output of model " + base.model().name());
+        }
         boolean decreasing = key.startsWith("time.");
         double first = from != null ? from : current(base);
         boolean integer = !decreasing && !key.startsWith("parameters.");

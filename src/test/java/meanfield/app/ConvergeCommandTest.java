@@ -132,6 +132,7 @@ class ConvergeCommandTest {
         "--factor, nif-ring, --refine=grid.v.cells, --factor=1.5",
         "--norm, nif-ring, --refine=grid.v.cells, --norm=l7",
         "--levels, nif-ring, --refine=grid.v.cells, --levels=14",
+        "--quantity, mv-1d, --refine=grid.x.cells, --quantity=rate",
     })
     void badStudiesAreUserErrorsNamingTheOption(String option, String problem, String refine, String other) {
         CommandRunner r = CommandRunner.run("converge", problem, refine, other, "--quiet", "--out=" + tmp.resolve("bad"));
