@@ -41,6 +41,11 @@ final class CommonOptions {
     }
 
     int threadCount() {
+        return threadCount(threads);
+    }
+
+    /** --threads as given, or all cores; below 1 is a user error. */
+    static int threadCount(Integer threads) {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new ProblemException("--threads", "must be at least 1, got " + n);

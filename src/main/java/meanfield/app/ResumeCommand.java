@@ -57,10 +57,7 @@ final class ResumeCommand implements Callable<Integer> {
         ProblemSource source = ProblemSource.fromText(settings.problem(), settings.sourceDirectory(), dir.problemYaml());
         overrides.forEach(source::set);
         Problem problem = Problem.read(source);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new ProblemException("--threads", "must be at least 1, got " + n);
-        }
+        int n = CommonOptions.threadCount(threads);
         if (simulate) {
             return new SimulateRun(problem, dir, settings.particles(), settings.seeds(), n, quiet,
                     settings.checkpointEvery()).execute(true, start, spec.commandLine().getOut(),

@@ -16,8 +16,8 @@ import meanfield.solvers.time.TimeControl;
 
 /**
  * P1–P4 of MODEL.md section 4 as model objects with their default grids and time control, and the
- * exactly solvable cases of MODEL.md 1.3, 2.3 and 3 (constant firing rate, uniform rank weight,
- * linear growth of MV modes). Initial data are left unnormalized, as in the problem files: the
+ * exactly solvable cases of MODEL.md 1.3 and 3 (constant firing rate, linear growth of MV modes;
+ * the K = 1 case of 2.3 lives with its exact mode solution in the TOPO tests). Initial data are left unnormalized, as in the problem files: the
  * discretizations normalize them to mass 1.
  */
 public final class PublicProblems {
@@ -117,15 +117,6 @@ public final class PublicProblems {
             SynapticKernel kernel) {
         return new NifModel(0.0, sigma, Drift.autonomous((v, xi) -> -a * v + input.value(v, xi)),
                 FiringRate.constant(lambda), OptionalDouble.empty(), kernel, (v, xi) -> gaussian(v, 0.4, 0.2));
-    }
-
-    /**
-     * P2's data with K = 1 (MODEL.md 2.3): the gain is rho(x) h(v), h does not change, and each
-     * Fourier mode solves a small linear system exactly.
-     */
-    public static TopoModel uniformRankWeight(int velocities) {
-        TopoModel p2 = topo1d(velocities);
-        return new TopoModel(1, RankWeight.uniform(), p2.velocities(), p2.initial());
     }
 
     /**

@@ -203,15 +203,6 @@ public final class NifFiniteVolume implements ProductionDestructionSystem, SemiD
         }
     }
 
-    /** Mass h sum_k f_k of one label. */
-    public double mass(double[] y, int label) {
-        double sum = 0;
-        for (int k = label * nv, end = k + nv; k < end; k++) {
-            sum += y[k];
-        }
-        return h * sum;
-    }
-
     @Override
     public void freeze(int slot, double t, double[] y) {
         double[] r = firingRate[slot];

@@ -13,4 +13,9 @@ public record CheckpointPolicy(double every, Consumer<Checkpoint> destination) {
             throw new IllegalArgumentException("the checkpoint interval must be positive, got " + every);
         }
     }
+
+    /** Whether the output at time t takes a checkpoint, the previous one being at {@code previous}. */
+    public boolean due(double t, double previous, boolean finalOutput) {
+        return finalOutput || t >= previous + every * (1 - 1e-9);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.DoubleConsumer;
 
 import meanfield.solvers.NumericalFailure;
@@ -13,6 +14,7 @@ import meanfield.solvers.model.InvalidModelException.Part;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.ResultSink;
 import meanfield.solvers.time.Scheme;
+import meanfield.solvers.time.Schemes;
 import meanfield.solvers.time.TimeControl;
 import meanfield.solvers.time.TimeIntegrator;
 
@@ -48,7 +50,8 @@ public final class Driver {
     public Driver(SemiDiscretization system, Scheme scheme, TimeControl control, List<RunObserver> extra) {
         if (!scheme.compatibleWith(system)) {
             throw new InvalidModelException(Part.SCHEME, "the scheme " + scheme.name() + " steps "
-                    + scheme.form().type().getSimpleName() + " systems; this discretization offers none of that form");
+                    + scheme.form().type().getSimpleName() + " systems, which this discretization is not; it takes "
+                    + Schemes.compatibleWith(system).stream().map(Scheme::name).collect(Collectors.joining(", ")));
         }
         this.system = system;
         this.scheme = scheme;
@@ -178,8 +181,7 @@ public final class Driver {
                         observe(t, y, s == count, o, sink);
                     }
                 }
-                if (checkpoints != null && (o == outputs.length - 1
-                        || t >= lastCheckpoint + checkpoints.every() * (1 - 1e-9))) {
+                if (checkpoints != null && checkpoints.due(t, lastCheckpoint, o == outputs.length - 1)) {
                     checkpoints.destination().accept(new Checkpoint(t, o + 1, dt, accepted, rejected, y.clone(),
                             observerStates()));
                     lastCheckpoint = t;

@@ -8,9 +8,9 @@ import java.util.Arrays;
  *
  * <p>An int is stored as its value (every int is a double). A long is stored as two such values, its
  * upper 32 bits (signed) and its lower 32 bits (unsigned), not as the double with its bits: about
- * one long in 2000 would then be a NaN, and a NaN does not keep its bits through every writer (a
- * {@code DataOutputStream.writeDouble}, which the checkpoint files use, replaces it by the canonical
- * NaN). Doubles are stored as they are: the state holds no NaN (a run stops at a non-finite potential).
+ * one long in 2000 would then be a NaN, and a NaN does not keep its bits through every writer
+ * ({@code DataOutputStream.writeDouble} replaces it by the canonical NaN; the app's checkpoint files
+ * keep raw bits, other writers may not). Doubles are stored as they are.
  */
 public final class PackedState {
     private PackedState() {

@@ -15,13 +15,15 @@ public final class FactorCache {
     private static final int SLOTS = 12;
 
     private final Factors factors;
+    private final int length;
     private final double[] steps = new double[SLOTS];
-    private final double[][] values;
+    /** Allocated on first use: a scheme with one step length (Lawson RK4: h/2) holds one set. */
+    private final double[][] values = new double[SLOTS][];
     private int next;
 
     public FactorCache(int length, Factors factors) {
         this.factors = factors;
-        this.values = new double[SLOTS][length];
+        this.length = length;
         java.util.Arrays.fill(steps, Double.NaN);
     }
 
@@ -34,6 +36,9 @@ public final class FactorCache {
         }
         int slot = next;
         next = (next + 1) % SLOTS;
+        if (values[slot] == null) {
+            values[slot] = new double[length];
+        }
         factors.fill(dt, values[slot]);
         steps[slot] = dt;
         return values[slot];

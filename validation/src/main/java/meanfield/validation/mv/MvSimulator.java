@@ -1,6 +1,5 @@
 package meanfield.validation.mv;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.PackedState;
 import meanfield.validation.ParticleSimulator;
+import meanfield.validation.TorusBins;
 import meanfield.validation.random.AliasTable;
 import meanfield.validation.random.NormalZiggurat;
 import meanfield.validation.random.SplitMix64;
@@ -99,18 +99,8 @@ public final class MvSimulator implements ParticleSimulator<MvParticleRun> {
     @Override
     public ResultLayout layout() {
         int d = model.dimension();
-        int bins = settings.bins();
-        double[] edges = new double[bins + 1];
-        Arrays.setAll(edges, b -> (double) b / bins);
-        double[] centres = new double[bins];
-        Arrays.setAll(centres, b -> (b + 0.5) / bins);
-        List<Axis> axes = new ArrayList<>();
-        axes.add(Axis.time());
-        axes.add(new Axis("x_edges", "1", "bin edges along each axis of the unit torus", edges));
-        String[] space = Arrays.copyOf(new String[] {"x", "y", "z"}, d);
-        for (String a : space) {
-            axes.add(new Axis(a, "1", "position " + a + " on the unit torus (bin centres)", centres));
-        }
+        List<Axis> axes = TorusBins.axes(d, settings.bins());
+        String[] space = TorusBins.space(d);
         return new ResultLayout(axes, List.of(Variable.perOutput("position_hist", "1", "particle mass per position bin",
                 space)));
     }
@@ -201,7 +191,7 @@ public final class MvSimulator implements ParticleSimulator<MvParticleRun> {
                 times[recorded++] = t;
                 if (failure == null) {
                     emit(sink, recorded, times, histogram);
-                    if (checkpoints != null && (recorded == outputs || t >= lastCheckpoint + checkpoints.every() * (1 - 1e-9))) {
+                    if (checkpoints != null && checkpoints.due(t, lastCheckpoint, recorded == outputs)) {
                         checkpoints.destination().accept(new Checkpoint(t, recorded, dt, step, 0, state.pack(),
                                 new double[0][]));
                         lastCheckpoint = t;

@@ -285,7 +285,7 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
                 closed++;
                 failure = run.nonFinitePotential(end);
                 if (failure == null && checkpoints != null
-                        && (closed == windows || end >= lastCheckpoint + checkpoints.every() * (1 - 1e-9))) {
+                        && checkpoints.due(end, lastCheckpoint, closed == windows)) {
                     checkpoints.destination().accept(new Checkpoint(end, closed, dt, last, 0, run.pack(),
                             new double[0][]));
                     lastCheckpoint = end;

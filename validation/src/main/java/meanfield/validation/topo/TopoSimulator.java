@@ -20,6 +20,7 @@ import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.PackedState;
 import meanfield.solvers.time.TimeControl;
 import meanfield.validation.random.AliasTable;
+import meanfield.validation.TorusBins;
 import meanfield.validation.random.SplitMix64;
 
 /**
@@ -52,7 +53,6 @@ import meanfield.validation.random.SplitMix64;
 public final class TopoSimulator {
     /** Sampling cells per axis by dimension (index 1..3): about 2^14 cells in all. */
     private static final int[] SAMPLING_CELLS = {0, 1 << 14, 1 << 7, 25};
-    private static final String[] SPACE = {"x", "y", "z"};
     /** First value of a packed state ("TOP1"), so that another run's state is refused, not misread. */
     private static final double STATE_FORMAT = 0x544F5031;
     /**
@@ -162,23 +162,8 @@ public final class TopoSimulator {
         checkBins(bins);
         int d = particles.dimension();
         int nvel = particles.nodeCount();
-        double[] edges = new double[bins + 1];
-        for (int b = 0; b <= bins; b++) {
-            edges[b] = (double) b / bins;
-        }
-        double[] centres = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            centres[b] = (b + 0.5) / bins;
-        }
-        List<Axis> axes = new ArrayList<>();
-        axes.add(Axis.time());
-        axes.add(new Axis("x_edges", "1", "bin edges along each axis of the unit torus", edges));
-        String[] space = new String[d];
-        for (int a = 0; a < d; a++) {
-            space[a] = SPACE[a];
-            axes.add(new Axis(SPACE[a], "1", "position " + SPACE[a] + " on the unit torus (bin centres)",
-                    centres.clone()));
-        }
+        List<Axis> axes = new ArrayList<>(TorusBins.axes(d, bins));
+        String[] space = TorusBins.space(d);
         axes.add(new Axis("velocity", "1", "velocity node index", indices(nvel)));
         axes.add(new Axis("component", "1", "velocity component index", indices(d)));
         double[] v = new double[nvel * d];
@@ -243,8 +228,6 @@ public final class TopoSimulator {
             throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time()
                     + " is not an output time of this run (end " + end + ", every " + outputEvery + ")");
         }
-        Objects.requireNonNull(sink, "sink");
-        Objects.requireNonNull(progress, "progress");
         restore(from);
         return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
     }
@@ -270,9 +253,7 @@ public final class TopoSimulator {
             particles.histogram(t, bins, positionHistogram[o - first], joint[o - first]);
             sink.output(o, t, new double[][] {positionHistogram[o - first], joint[o - first]});
             progress.accept(t / end);
-            // As the PDE driver: the first output at least `every` after the last checkpoint, and the end.
-            if (checkpoints != null && (o == outputs.length - 1
-                    || t >= lastCheckpoint + checkpoints.every() * (1 - 1e-9))) {
+            if (checkpoints != null && checkpoints.due(t, lastCheckpoint, o == outputs.length - 1)) {
                 checkpoints.destination().accept(new Checkpoint(t, o + 1, 0, events, velocityChanges, pack(),
                         new double[0][]));
                 lastCheckpoint = t;
@@ -293,10 +274,8 @@ public final class TopoSimulator {
 
     /**
      * The whole state a run continues from, in one array: the header (see {@link #HEADER}), then
-     * the particle state ({@link TopoParticles#saveState}). Longs are stored as two 32-bit halves,
-     * each an integer exact as a double, rather than as raw bits (Double.longBitsToDouble): about one
-     * long in two thousand would be a NaN pattern, which writers of doubles may canonicalize
-     * (DataOutputStream.writeDouble goes through doubleToLongBits), losing the stream's state.
+     * the particle state ({@link TopoParticles#saveState}). Longs go in as {@link PackedState} writes
+     * them, two exact 32-bit halves, so that no writer of doubles can lose the stream's state.
      * The cell grids are not stored: {@link TopoParticles#restoreState} rebuilds them, and says why
      * that is exact.
      */
