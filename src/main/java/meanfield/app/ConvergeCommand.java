@@ -53,7 +53,8 @@ final class ConvergeCommand implements Callable<Integer> {
             description = "The numeric problem key to refine, e.g. grid.v.cells, grid.x.cells, time.dt, time.tolerance.")
     String key;
 
-    @Option(names = "--levels", paramLabel = "L", description = "Number of levels, at least 3 (default 4).")
+    @Option(names = "--levels", paramLabel = "L", description = "Number of levels, at least 3 against the finest or"
+            + " an extrapolation, at least 2 against a manufactured solution (default 4).")
     int levels = 4;
 
     @Option(names = "--factor", paramLabel = "R", description = "Refinement factor between levels (default 2).")
@@ -69,9 +70,10 @@ final class ConvergeCommand implements Callable<Integer> {
             description = "density (at the end, default), rho, velocity_marginal (at the end), rate (nif, every output).")
     String quantity = "density";
 
-    @Option(names = "--reference", paramLabel = "finest|richardson",
-            description = "What the errors are measured against: finest (the finest level, default) or richardson"
-                    + " (extrapolation from the two finest levels at the order the three finest show).")
+    @Option(names = "--reference", paramLabel = "finest|richardson|manufactured",
+            description = "What the errors are measured against: finest (the finest level, default), richardson"
+                    + " (extrapolation from the two finest levels at the order the three finest show) or manufactured"
+                    + " (every level forced to a known smooth solution on the model's own coefficients).")
     String reference = "finest";
 
     @Spec
@@ -107,7 +109,7 @@ final class ConvergeCommand implements Callable<Integer> {
         checkMemory(problems, values, threads);
         Level[] results = runLevels(problems, threads);
         Level finest = results[levels - 1];
-        if (finest.failure != null) {
+        if (finest.failure != null && !manufactured()) {
             spec.commandLine().getErr().println("numerical failure at the finest level (" + key + " = "
                     + format(values[levels - 1]) + "): " + finest.failure + "; no reference, no errors");
             return Main.NUMERICAL_FAILURE;
@@ -117,6 +119,12 @@ final class ConvergeCommand implements Callable<Integer> {
         Map<String, Object> extrapolation = new LinkedHashMap<>();
         if (reference.equals("richardson")) {
             errors = richardsonErrors(results, chosen, extrapolation);
+        } else if (manufactured()) {
+            errors = new double[levels];
+            for (int i = 0; i < levels; i++) {
+                errors[i] = results[i].failure != null ? Double.NaN : results[i].error;
+            }
+            extrapolation.put("solution", results[levels - 1].description);
         } else {
             errors = new double[levels - 1];
             for (int i = 0; i < levels - 1; i++) {
@@ -129,7 +137,9 @@ final class ConvergeCommand implements Callable<Integer> {
                 : new double[] {Double.NaN, Double.NaN, Double.NaN};
         Path dir = options.outputDirectory(base.source().name(), "converge");
         print(spec.commandLine().getOut(), values, errors, orders, results, fit);
-        if (!extrapolation.isEmpty()) {
+        if (manufactured()) {
+            spec.commandLine().getOut().println("reference: the manufactured solution " + extrapolation.get("solution"));
+        } else if (!extrapolation.isEmpty()) {
             spec.commandLine().getOut().printf(Locale.ROOT, "reference: Richardson extrapolation of the two finest levels"
                     + " at order %.3f (from the three finest); its estimated error %s%n", extrapolation.get("order"),
                     format((Double) extrapolation.get("error_estimate")));
@@ -138,8 +148,15 @@ final class ConvergeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean manufactured() {
+        return reference.equals("manufactured");
+    }
+
     private void checkOptions() {
-        if (levels < 3) {
+        if (manufactured() && levels < 2) {
+            throw new ProblemException("--levels", "a study needs at least 2 levels (one order), got " + levels);
+        }
+        if (!manufactured() && levels < 3) {
             throw new ProblemException("--levels", "a study needs at least 3 levels (two errors against the finest), got "
                     + levels);
         }
@@ -156,9 +173,9 @@ final class ConvergeCommand implements Callable<Integer> {
             throw new ProblemException("--quantity", "unknown quantity '" + quantity
                     + "' (known: density, rho, velocity_marginal, rate)");
         }
-        if (!reference.equals("finest") && !reference.equals("richardson")) {
-            throw new ProblemException("--reference", "'" + reference + "' is not available yet (available: finest,"
-                    + " richardson)");
+        if (!List.of("finest", "richardson", "manufactured").contains(reference)) {
+            throw new ProblemException("--reference", "'" + reference + "' is not available (available: finest,"
+                    + " richardson, manufactured)");
         }
         if (reference.equals("richardson") && quantity.equals("rate")) {
             throw new ProblemException("--reference", "richardson extrapolates a quantity at the end; rate runs over"
@@ -218,8 +235,11 @@ final class ConvergeCommand implements Callable<Integer> {
         return Problem.read(source);
     }
 
-    /** One level's run, or why it failed. */
-    private record Level(RecordedRun run, String failure, double seconds) {
+    /**
+     * One level's run, or why it failed; against a manufactured solution also its error, measured in
+     * the level's task (the solution's description with it).
+     */
+    private record Level(RecordedRun run, String failure, double seconds, double error, String description) {
     }
 
     /** The levels as independent tasks on a pool; each solve runs on one thread. */
@@ -230,9 +250,19 @@ final class ConvergeCommand implements Callable<Integer> {
             for (Problem p : problems) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    RecordedRun run = SolveRun.inMemory(p.model(), java.util.Set.of(QUANTITIES.get(quantity)),
-                            !quantity.equals("rate"));
-                    return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9);
+                    java.util.Set<String> kept = java.util.Set.of(QUANTITIES.get(quantity));
+                    boolean lastOnly = !quantity.equals("rate");
+                    if (manufactured()) {
+                        SolveRun.ManufacturedRun forced = SolveRun.manufactured(p.model(), kept, lastOnly);
+                        RecordedRun run = forced.run();
+                        double e = run.outcome().failure().isPresent() ? Double.NaN
+                                : manufacturedError(run.result(), forced.solution());
+                        return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9, e,
+                                forced.solution().description());
+                    }
+                    RecordedRun run = SolveRun.inMemory(p.model(), kept, lastOnly);
+                    return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9,
+                            Double.NaN, null);
                 }));
             }
             Level[] levelsRun = new Level[problems.size()];
@@ -323,15 +353,41 @@ final class ConvergeCommand implements Callable<Integer> {
                     coarse.layout(), name);
             return chosen.of(coarse.get(name, last), restricted, coarse.layout(), name);
         }
-        // Rates over the whole run: the norm over outputs of the norms over labels.
+        return overTime(coarse, chosen, o -> Restriction.restrict(fine.layout(), fine.get(name, o), coarse.layout(),
+                name));
+    }
+
+    /** Rates over the whole run: the norm over outputs of the norms over labels, against a reference per output. */
+    private double overTime(RecordedResult level, Norm chosen, java.util.function.IntFunction<double[]> reference) {
+        String name = QUANTITIES.get(quantity);
         double total = 0;
-        double every = coarse.outputCount() > 1 ? coarse.time(1) - coarse.time(0) : 1;
-        for (int o = 0; o < coarse.outputCount(); o++) {
-            double[] restricted = Restriction.restrict(fine.layout(), fine.get(name, o), coarse.layout(), name);
-            double e = chosen.of(coarse.get(name, o), restricted, coarse.layout(), name);
+        double every = level.outputCount() > 1 ? level.time(1) - level.time(0) : 1;
+        for (int o = 0; o < level.outputCount(); o++) {
+            double e = chosen.of(level.get(name, o), reference.apply(o), level.layout(), name);
             total = chosen == Norm.MAX ? Math.max(total, e) : chosen == Norm.L2 ? total + every * e * e : total + every * e;
         }
         return chosen == Norm.L2 ? Math.sqrt(total) : total;
+    }
+
+    /** The error of a level against the manufactured solution it was forced to, at the level's own points. */
+    private double manufacturedError(RecordedResult level, meanfield.solvers.run.ManufacturedSolution solution) {
+        String name = QUANTITIES.get(quantity);
+        Norm chosen = Norm.valueOf(norm.toUpperCase(Locale.ROOT));
+        List<meanfield.solvers.result.Variable> fields = level.layout().perOutput();
+        double[][] exact = new double[fields.size()][];
+        for (int i = 0; i < exact.length; i++) {
+            exact[i] = new double[level.layout().size(fields.get(i))];
+        }
+        int which = level.layout().slot(name);
+        java.util.function.IntFunction<double[]> at = o -> {
+            solution.exactFields(level.time(o), exact);
+            return exact[which];
+        };
+        if (quantity.equals("rate")) {
+            return overTime(level, chosen, at);
+        }
+        int last = level.outputCount() - 1;
+        return chosen.of(level.get(name, last), at.apply(last), level.layout(), name);
     }
 
     private static int validCount(double[] errors, int from) {
@@ -389,7 +445,9 @@ final class ConvergeCommand implements Callable<Integer> {
         summary.put("refine", key);
         summary.put("factor", factor);
         summary.put("reference", reference);
-        if (!extrapolation.isEmpty()) {
+        if (manufactured()) {
+            summary.put("manufactured_solution", extrapolation.get("solution"));
+        } else if (!extrapolation.isEmpty()) {
             summary.put("richardson", extrapolation);
         }
         summary.put("norm", norm);

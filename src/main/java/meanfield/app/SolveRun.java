@@ -21,6 +21,7 @@ import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.Driver;
 import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.RecordedRun;
+import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.run.RunOutcome;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.Scheme;
@@ -67,6 +68,22 @@ final class SolveRun {
             RecordedResult memory = new RecordedResult(kept, lastOnly);
             RunOutcome outcome = driver(model, system).run(memory);
             return new RecordedRun(memory, outcome);
+        } catch (InvalidModelException e) {
+            throw new ProblemException(model.keyOf(e.part()), e.getMessage());
+        }
+    }
+
+    /** A level of a study against a manufactured solution: its run and the solution it was forced to. */
+    record ManufacturedRun(RecordedRun run, ManufacturedSolution solution) {
+    }
+
+    /** Like {@link #inMemory}, on the problem's discretization forced to its manufactured solution. */
+    static ManufacturedRun manufactured(ModelProblem model, java.util.Set<String> kept, boolean lastOnly) {
+        try (ColumnPool pool = new ColumnPool(1)) {
+            ManufacturedSolution solution = model.manufactured(pool);
+            RecordedResult memory = new RecordedResult(kept, lastOnly);
+            RunOutcome outcome = driver(model, solution.discretization()).run(memory);
+            return new ManufacturedRun(new RecordedRun(memory, outcome), solution);
         } catch (InvalidModelException e) {
             throw new ProblemException(model.keyOf(e.part()), e.getMessage());
         }

@@ -72,6 +72,22 @@ class ConvergeCommandTest {
     }
 
     @Test
+    void againstTheManufacturedSolutionEveryLevelHasAnErrorAndTheNifOrderInVIsTwo() throws IOException {
+        JsonNode s = converge("nif-m", "nif-ring", "--refine", "grid.v.cells", "--levels", "3", "--from", "50",
+                "--reference", "manufactured", "--quantity", "rate", "--set", "grid.xi.cells=4", "--set", "time.end=0.5",
+                "--set", "time.tolerance=1e-9");
+        JsonNode levels = s.get("levels");
+        assertEquals(3, levels.size());
+        for (JsonNode level : levels) {
+            assertTrue(level.get("error").asDouble() > 0, "every level, the finest too, has an error");
+        }
+        for (double order : orders(s)) {
+            assertTrue(order >= 1.9 && order <= 2.1, "order " + order + " in " + orders(s));
+        }
+        assertTrue(s.get("manufactured_solution").asText().contains("f_e(t, v)"));
+    }
+
+    @Test
     void nifFiniteVolumesAreSecondOrderInTime() throws IOException {
         JsonNode s = converge("nif-t", "nif-ring", "--refine", "time.dt", "--levels", "4", "--from", "0.025", "--set",
                 "grid.v.cells=100", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
 
@@ -25,6 +26,13 @@ public sealed interface ModelProblem permits NifProblem, TopoProblem, MvProblem 
 
     /** The semi-discrete system of this problem, its columns run on the pool. */
     SemiDiscretization discretize(ColumnPool pool);
+
+    /**
+     * The problem's discretization forced to a manufactured solution on the model's own
+     * coefficients (MODEL.md's equation with a source that makes a chosen smooth f_e exact): for
+     * convergence studies without a reference run.
+     */
+    ManufacturedSolution manufactured(ColumnPool pool);
 
     /**
      * Values in the largest field of one output (f over the grid): the unit of a memory estimate

@@ -11,6 +11,7 @@ import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.mv.TorusFunction;
 import meanfield.solvers.mv.MvSpectral;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
 
@@ -66,6 +67,11 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, Stri
     @Override
     public String solver() {
         return "spectral";
+    }
+
+    @Override
+    public ManufacturedSolution manufactured(ColumnPool pool) {
+        throw new ProblemException("--reference", "no manufactured solution for model mv yet");
     }
 
     @Override

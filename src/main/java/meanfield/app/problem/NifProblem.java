@@ -15,6 +15,8 @@ import meanfield.solvers.model.StepKernel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.nif.NifSolver;
 import meanfield.solvers.nif.NifFiniteVolume;
+import meanfield.solvers.nif.NifManufactured;
+import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
@@ -87,6 +89,11 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
     @Override
     public SemiDiscretization discretize(ColumnPool pool) {
         return new NifFiniteVolume(model, v, labels, pool);
+    }
+
+    @Override
+    public ManufacturedSolution manufactured(ColumnPool pool) {
+        return NifManufactured.of(model, v, labels, pool);
     }
 
     @Override

@@ -9,6 +9,7 @@ import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.topo.TopoSolver;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
 
@@ -67,6 +68,11 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
     @Override
     public String name() {
         return "topo";
+    }
+
+    @Override
+    public ManufacturedSolution manufactured(ColumnPool pool) {
+        throw new ProblemException("--reference", "no manufactured solution for model topo yet");
     }
 
     @Override
