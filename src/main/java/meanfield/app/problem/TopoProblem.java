@@ -72,7 +72,10 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
 
     @Override
     public ManufacturedSolution manufactured(ColumnPool pool) {
-        throw new ProblemException("--reference", "no manufactured solution for model topo yet");
+        if (method != TopoSolver.Method.FINITE_VOLUME) {
+            throw new ProblemException("--reference", "no manufactured solution for the spectral topo solver yet");
+        }
+        return meanfield.solvers.topo.TopoManufactured.finiteVolume(model, n, pool);
     }
 
     @Override

@@ -11,6 +11,7 @@ import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.run.Forcing;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.ExplicitSystem;
@@ -63,6 +64,8 @@ public final class TopoFiniteVolume implements ExplicitSystem, SemiDiscretizatio
     private final double[][][] weightColumns;
     private final double[][][] gains;
     private final double[][] fluxes;
+    private Forcing forcing;
+    private double[] source;
 
     public TopoFiniteVolume(TopoModel model, PeriodicCells cells, ColumnPool pool) {
         if (cells.dimension() != model.dimension()) {
@@ -205,6 +208,18 @@ public final class TopoFiniteVolume implements ExplicitSystem, SemiDiscretizatio
                 collide(b * block, Math.min(block, nc - b * block), y, out, worker);
             }
         });
+        if (forcing != null) {
+            forcing.source(t, source);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += source[i];
+            }
+        }
+    }
+
+    /** Adds a source s(t), cell averages in the state's order, to the right-hand side (a manufactured solution's). */
+    public void force(Forcing forcing) {
+        this.forcing = forcing;
+        this.source = new double[size()];
     }
 
     /** rho = sum_k f_k at every cell. */
