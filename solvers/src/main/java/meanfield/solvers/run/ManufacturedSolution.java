@@ -7,17 +7,7 @@ package meanfield.solvers.run;
  * and its fields are compared with {@link #exactFields} at the same points: the error then shows the
  * discretization's own order, with no reference run.
  */
-public interface ManufacturedSolution {
+public interface ManufacturedSolution extends ExactSolution {
     /** The discretization with the source attached, starting from f_e(0). */
     SemiDiscretization discretization();
-
-    /**
-     * The fields of f_e at time t, projected as the discretization represents its own (cell
-     * averages for finite volumes, node values for collocation), one array per per-output variable
-     * of its layout.
-     */
-    void exactFields(double t, double[][] out);
-
-    /** f_e in words and formulas, for the summary and the README. */
-    String description();
 }
