@@ -196,21 +196,20 @@ final class ParticleStudy {
 
     /**
      * Refuses a study whose largest runs, --threads of them at once, would not fit in the JVM's heap
-     * (a network's weights: synapses x 16 bytes), before anything runs.
+     * (a network's weights: synapses x 16 bytes), before anything runs. The bound takes every
+     * concurrent run at the largest N: the finest level's runs may all be running together.
      */
     private void checkMemory(int[] counts) {
         long available = Runtime.getRuntime().maxMemory();
         int concurrent = Math.min(settings.threads(), counts.length * settings.seeds());
-        for (int l = counts.length - 1; l >= 0; l--) {
-            // The runs beside a run of this level are at most as large as it is (levels run in order).
-            double needed = (double) comparison.runBytes(counts[l]) * concurrent;
-            if (needed > 0.8 * available) {
-                throw new ProblemException("--levels", String.format(Locale.ROOT, "level %d (N = %d) needs about %.1f GiB"
-                        + " (%.2f GiB per run x %d concurrent runs); the JVM may use %.1f GiB (fewer levels, a smaller"
-                        + " --from or --factor, --threads 1, or MEANFIELD_JAVA_OPTS=-Xmx...)", l, counts[l],
-                        needed / 1073741824.0, comparison.runBytes(counts[l]) / 1073741824.0, concurrent,
-                        available / 1073741824.0));
-            }
+        int l = counts.length - 1;
+        long perRun = comparison.runBytes(counts[l]);
+        double needed = (double) perRun * concurrent;
+        if (needed > 0.8 * available) {
+            throw new ProblemException("--levels", String.format(Locale.ROOT, "level %d (N = %d) needs about %.1f GiB"
+                    + " (%.2f GiB per run x %d concurrent runs); the JVM may use %.1f GiB (fewer levels, a smaller"
+                    + " --from or --factor, --threads 1, or MEANFIELD_JAVA_OPTS=-Xmx...)", l, counts[l],
+                    needed / 1073741824.0, perRun / 1073741824.0, concurrent, available / 1073741824.0));
         }
     }
 
