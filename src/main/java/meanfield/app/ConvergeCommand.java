@@ -50,7 +50,8 @@ final class ConvergeCommand implements Callable<Integer> {
     CommonOptions options;
 
     @Option(names = "--refine", required = true, paramLabel = "KEY",
-            description = "The numeric problem key to refine, e.g. grid.v.cells, grid.x.cells, time.dt, time.tolerance.")
+            description = "The numeric problem key to refine, e.g. grid.v.cells, grid.x.cells, time.dt, time.tolerance;"
+                    + " or particles: the particle number, against the continuum.")
     String key;
 
     @Option(names = "--levels", paramLabel = "L", description = "Number of levels, at least 3 against the finest or"
@@ -76,12 +77,20 @@ final class ConvergeCommand implements Callable<Integer> {
                     + " (every level forced to a known smooth solution on the model's own coefficients).")
     String reference = "finest";
 
+    @Mixin
+    ParticleStudyOptions particleStudy;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (key.equals(ParticleStudyOptions.KEY)) {
+            // Particle runs against one continuum solve: a study of its own (ParticleStudy).
+            return particleStudy.execute(options, spec, levels, factor, from, start);
+        }
+        particleStudy.refuseOutside(key);
         Problem base = options.readProblem();
         checkOptions();
         // Every model has density; nif has rate, topo and mv rho, topo the velocity marginal.

@@ -8,7 +8,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The log-log plot of a convergence study: error against the refined quantity, with reference
- * slopes 1, 2 and 4 through the finest error (in the direction of refinement).
+ * slopes 1, 2 and 4 through the finest error (in the direction of refinement); for a particle-number
+ * study, the mean distance and the bias against N with the sampling-noise slope N^-1/2.
  */
 public final class ConvergencePlot {
     private ConvergencePlot() {
@@ -48,5 +49,49 @@ public final class ConvergencePlot {
             }
         }
         return Charts.save(chart, file);
+    }
+
+    /**
+     * A particle-number study: the mean distance over seeds and the bias (distance of the seed average)
+     * against N, and the line N^-1/2 through the largest N's mean, the slope of sampling noise alone.
+     */
+    public static Path particles(Path file, double[] n, double[] mean, double[] bias) {
+        XYChart chart = Charts.lineChart("Particle-versus-continuum distance", "particles N", "distance");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        addPositive(chart, "mean distance", n, mean).ifPresent(s -> s.setMarker(SeriesMarkers.CIRCLE));
+        addPositive(chart, "bias (seed average)", n, bias).ifPresent(s -> s.setMarker(SeriesMarkers.DIAMOND));
+        int last = -1;
+        for (int i = 0; i < mean.length; i++) {
+            last = mean[i] > 0 ? i : last;
+        }
+        if (last >= 0) {
+            double[] ref = new double[n.length];
+            for (int i = 0; i < n.length; i++) {
+                ref[i] = mean[last] * Math.sqrt(n[last] / n[i]);
+            }
+            chart.addSeries("N^-1/2", n, ref).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
+        }
+        return Charts.save(chart, file);
+    }
+
+    /** The points with a positive value (a log axis has no room for the others), as a series if any. */
+    private static java.util.Optional<org.knowm.xchart.XYSeries> addPositive(XYChart chart, String name, double[] x,
+            double[] y) {
+        int m = 0;
+        for (double v : y) {
+            m += v > 0 ? 1 : 0;
+        }
+        if (m == 0) {
+            return java.util.Optional.empty();
+        }
+        double[] px = new double[m];
+        double[] py = new double[m];
+        for (int i = 0, j = 0; i < y.length; i++) {
+            if (y[i] > 0) {
+                px[j] = x[i];
+                py[j++] = y[i];
+            }
+        }
+        return java.util.Optional.of(chart.addSeries(name, px, py));
     }
 }
