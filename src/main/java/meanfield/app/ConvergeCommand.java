@@ -22,6 +22,7 @@ import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
 import meanfield.app.problem.ProblemSource;
 import meanfield.solvers.result.RecordedResult;
+import meanfield.solvers.run.ExactSolution;
 import meanfield.solvers.run.RecordedRun;
 import meanfield.validation.study.Norm;
 import meanfield.validation.study.OrderFit;
@@ -71,10 +72,12 @@ final class ConvergeCommand implements Callable<Integer> {
             description = "density (at the end, default), rho, velocity_marginal (at the end), rate (nif, every output).")
     String quantity = "density";
 
-    @Option(names = "--reference", paramLabel = "finest|richardson|manufactured",
+    @Option(names = "--reference", paramLabel = "finest|richardson|manufactured|exact",
             description = "What the errors are measured against: finest (the finest level, default), richardson"
-                    + " (extrapolation from the two finest levels at the order the three finest show) or manufactured"
-                    + " (every level forced to a known smooth solution on the model's own coefficients).")
+                    + " (extrapolation from the two finest levels at the order the three finest show), manufactured"
+                    + " (every level forced to a known smooth solution on the model's own coefficients) or exact"
+                    + " (MODEL.md's exact solution, where the problem has one: nif with a constant rate, a drift"
+                    + " -a v + I(xi) and a Gaussian f0).")
     String reference = "finest";
 
     @Mixin
@@ -93,6 +96,9 @@ final class ConvergeCommand implements Callable<Integer> {
         particleStudy.refuseOutside(key);
         Problem base = options.readProblem();
         checkOptions();
+        if (reference.equals("exact")) {
+            base.model().exactSolution();
+        }
         // Every model has density; nif has rate, topo and mv rho, topo the velocity marginal.
         boolean nif = base.model() instanceof meanfield.app.problem.NifProblem;
         boolean topo = base.model() instanceof meanfield.app.problem.TopoProblem;
@@ -118,7 +124,7 @@ final class ConvergeCommand implements Callable<Integer> {
         checkMemory(problems, values, threads);
         Level[] results = runLevels(problems, threads);
         Level finest = results[levels - 1];
-        if (finest.failure != null && !manufactured()) {
+        if (finest.failure != null && !knownSolution()) {
             spec.commandLine().getErr().println("numerical failure at the finest level (" + key + " = "
                     + format(values[levels - 1]) + "): " + finest.failure + "; no reference, no errors");
             return Main.NUMERICAL_FAILURE;
@@ -128,7 +134,7 @@ final class ConvergeCommand implements Callable<Integer> {
         Map<String, Object> extrapolation = new LinkedHashMap<>();
         if (reference.equals("richardson")) {
             errors = richardsonErrors(results, chosen, extrapolation);
-        } else if (manufactured()) {
+        } else if (knownSolution()) {
             errors = new double[levels];
             for (int i = 0; i < levels; i++) {
                 errors[i] = results[i].failure != null ? Double.NaN : results[i].error;
@@ -146,8 +152,9 @@ final class ConvergeCommand implements Callable<Integer> {
                 : new double[] {Double.NaN, Double.NaN, Double.NaN};
         Path dir = options.outputDirectory(base.source().name(), "converge");
         print(spec.commandLine().getOut(), values, errors, orders, results, fit);
-        if (manufactured()) {
-            spec.commandLine().getOut().println("reference: the manufactured solution " + extrapolation.get("solution"));
+        if (knownSolution()) {
+            spec.commandLine().getOut().println("reference: " + (manufactured() ? "the manufactured solution " : "")
+                    + extrapolation.get("solution"));
         } else if (!extrapolation.isEmpty()) {
             spec.commandLine().getOut().printf(Locale.ROOT, "reference: Richardson extrapolation of the two finest levels"
                     + " at order %.3f (from the three finest); its estimated error %s%n", extrapolation.get("order"),
@@ -161,11 +168,16 @@ final class ConvergeCommand implements Callable<Integer> {
         return reference.equals("manufactured");
     }
 
+    /** Whether every level is measured against a solution known without a reference run. */
+    private boolean knownSolution() {
+        return manufactured() || reference.equals("exact");
+    }
+
     private void checkOptions() {
-        if (manufactured() && levels < 2) {
+        if (knownSolution() && levels < 2) {
             throw new ProblemException("--levels", "a study needs at least 2 levels (one order), got " + levels);
         }
-        if (!manufactured() && levels < 3) {
+        if (!knownSolution() && levels < 3) {
             throw new ProblemException("--levels", "a study needs at least 3 levels (two errors against the finest), got "
                     + levels);
         }
@@ -182,9 +194,9 @@ final class ConvergeCommand implements Callable<Integer> {
             throw new ProblemException("--quantity", "unknown quantity '" + quantity
                     + "' (known: density, rho, velocity_marginal, rate)");
         }
-        if (!List.of("finest", "richardson", "manufactured").contains(reference)) {
+        if (!List.of("finest", "richardson", "manufactured", "exact").contains(reference)) {
             throw new ProblemException("--reference", "'" + reference + "' is not available (available: finest,"
-                    + " richardson, manufactured)");
+                    + " richardson, manufactured, exact)");
         }
         if (reference.equals("richardson") && quantity.equals("rate")) {
             throw new ProblemException("--reference", "richardson extrapolates a quantity at the end; rate runs over"
@@ -261,17 +273,20 @@ final class ConvergeCommand implements Callable<Integer> {
                     long t0 = System.nanoTime();
                     java.util.Set<String> kept = java.util.Set.of(QUANTITIES.get(quantity));
                     boolean lastOnly = !quantity.equals("rate");
+                    RecordedRun run;
+                    ExactSolution known = null;
                     if (manufactured()) {
                         SolveRun.ManufacturedRun forced = SolveRun.manufactured(p.model(), kept, lastOnly);
-                        RecordedRun run = forced.run();
-                        double e = run.outcome().failure().isPresent() ? Double.NaN
-                                : manufacturedError(run.result(), forced.solution());
-                        return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9, e,
-                                forced.solution().description());
+                        run = forced.run();
+                        known = forced.solution();
+                    } else {
+                        run = SolveRun.inMemory(p.model(), kept, lastOnly);
+                        known = reference.equals("exact") ? p.model().exactSolution() : null;
                     }
-                    RecordedRun run = SolveRun.inMemory(p.model(), kept, lastOnly);
-                    return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9,
-                            Double.NaN, null);
+                    double e = known == null || run.outcome().failure().isPresent() ? Double.NaN
+                            : errorAgainst(run.result(), known);
+                    return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9, e,
+                            known == null ? null : known.description());
                 }));
             }
             Level[] levelsRun = new Level[problems.size()];
@@ -378,8 +393,8 @@ final class ConvergeCommand implements Callable<Integer> {
         return chosen == Norm.L2 ? Math.sqrt(total) : total;
     }
 
-    /** The error of a level against the manufactured solution it was forced to, at the level's own points. */
-    private double manufacturedError(RecordedResult level, meanfield.solvers.run.ManufacturedSolution solution) {
+    /** The error of a level against a known solution (exact, or the manufactured one it was forced to), at its points. */
+    private double errorAgainst(RecordedResult level, ExactSolution solution) {
         String name = QUANTITIES.get(quantity);
         Norm chosen = Norm.valueOf(norm.toUpperCase(Locale.ROOT));
         List<meanfield.solvers.result.Variable> fields = level.layout().perOutput();
@@ -454,8 +469,8 @@ final class ConvergeCommand implements Callable<Integer> {
         summary.put("refine", key);
         summary.put("factor", factor);
         summary.put("reference", reference);
-        if (manufactured()) {
-            summary.put("manufactured_solution", extrapolation.get("solution"));
+        if (knownSolution()) {
+            summary.put(manufactured() ? "manufactured_solution" : "exact_solution", extrapolation.get("solution"));
         } else if (!extrapolation.isEmpty()) {
             summary.put("richardson", extrapolation);
         }

@@ -88,6 +88,22 @@ class ConvergeCommandTest {
     }
 
     @Test
+    void againstTheExactConstantRateSolutionTheNifOrderInVIsTwo() throws IOException {
+        Path problem = tmp.resolve("constant-rate.yaml");
+        Files.writeString(problem, String.join("\n", "model: nif", "nif:", "  sigma: 0.05", "  reset: 0",
+                "  drift: \"-1.5*v + 0.6 + 0.3*sin(2*pi*xi)\"", "  rate: {constant: {lambda: 2}}",
+                "  kernel: \"0.2 + 0.3*cos(2*pi*(xi-zeta))\"", "  initial: \"exp(-0.5*((v-0.4)/0.2)^2)\"", "grid:",
+                "  v: {min: -1, max: 3, cells: 64}", "  xi: {cells: 2}", "time: {end: 0.5, output_every: 0.25, tolerance: 1e-8}",
+                ""));
+        JsonNode s = converge("nif-exact", problem.toString(), "--refine", "grid.v.cells", "--levels", "3", "--reference",
+                "exact");
+        for (double order : orders(s)) {
+            assertTrue(order >= 1.9 && order <= 2.1, "order " + order + " in " + orders(s));
+        }
+        assertTrue(s.get("exact_solution").asText().contains("MODEL.md 1.3"));
+    }
+
+    @Test
     void nifFiniteVolumesAreSecondOrderInTime() throws IOException {
         JsonNode s = converge("nif-t", "nif-ring", "--refine", "time.dt", "--levels", "4", "--from", "0.025", "--set",
                 "grid.v.cells=100", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");
@@ -139,6 +155,10 @@ class ConvergeCommandTest {
         "--refine, nif-ring, --refine=nif.drift, --levels=3",
         "--levels, nif-ring, --refine=grid.v.cells, --levels=2",
         "--reference, nif-ring, --refine=grid.v.cells, --reference=exact",
+        "--reference, mv-1d, --refine=grid.x.cells, --reference=exact",
+        "--reference, topo-1d, --refine=grid.x.cells, --reference=exact",
+        "--reference, nif-ring, --refine=grid.v.cells, --reference=analytic",
+        "--levels, nif-ring, --refine=grid.v.cells, --levels=1",
         "--from, nif-ring, --refine=time.dt, --levels=3",
         "--factor, nif-ring, --refine=grid.v.cells, --factor=1.5",
         "--norm, nif-ring, --refine=grid.v.cells, --norm=l7",

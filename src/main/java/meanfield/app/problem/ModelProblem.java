@@ -4,6 +4,7 @@ import java.util.Map;
 
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.ExactSolution;
 import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
@@ -33,6 +34,12 @@ public sealed interface ModelProblem permits NifProblem, TopoProblem, MvProblem 
      * convergence studies without a reference run.
      */
     ManufacturedSolution manufactured(ColumnPool pool);
+
+    /**
+     * The exact solution of MODEL.md that this problem has, projected on its grid; a problem
+     * without one is a user error of {@code --reference} that says why.
+     */
+    ExactSolution exactSolution();
 
     /**
      * Values in the largest field of one output (f over the grid): the unit of a memory estimate

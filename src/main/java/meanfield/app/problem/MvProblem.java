@@ -11,6 +11,7 @@ import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.mv.TorusFunction;
 import meanfield.solvers.mv.MvSpectral;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.ExactSolution;
 import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
@@ -67,6 +68,11 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, Stri
     @Override
     public String solver() {
         return "spectral";
+    }
+
+    @Override
+    public ExactSolution exactSolution() {
+        throw new ProblemException("--reference", "this problem has no exact solution (MODEL.md 3 knows mv only near the uniform state, linearized); use manufactured, finest or richardson");
     }
 
     @Override

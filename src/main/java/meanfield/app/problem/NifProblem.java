@@ -15,7 +15,9 @@ import meanfield.solvers.model.StepKernel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.nif.NifSolver;
 import meanfield.solvers.nif.NifFiniteVolume;
+import meanfield.solvers.nif.NifConstantRateSolution;
 import meanfield.solvers.nif.NifManufactured;
+import meanfield.solvers.run.ExactSolution;
 import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.run.SemiDiscretization;
@@ -89,6 +91,14 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
     @Override
     public SemiDiscretization discretize(ColumnPool pool) {
         return new NifFiniteVolume(model, v, labels, pool);
+    }
+
+    @Override
+    public ExactSolution exactSolution() {
+        NifConstantRateSolution.Result exact = NifConstantRateSolution.of(model, v, labels);
+        return exact.solution().orElseThrow(() -> new ProblemException("--reference", "this problem has no exact"
+                + " solution: it has " + exact.missing() + "; MODEL.md 1.3's needs a constant rate, a drift -a v + I(xi)"
+                + " with a > 0, sigma > 0 and a Gaussian f0 in v"));
     }
 
     @Override

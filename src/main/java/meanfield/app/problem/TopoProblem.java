@@ -9,6 +9,7 @@ import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.topo.TopoSolver;
 import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.run.ExactSolution;
 import meanfield.solvers.run.ManufacturedSolution;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
@@ -68,6 +69,11 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
     @Override
     public String name() {
         return "topo";
+    }
+
+    @Override
+    public ExactSolution exactSolution() {
+        throw new ProblemException("--reference", "this problem has no exact solution: MODEL.md 2.3 has one for topo only with K = 1, not yet offered here; use manufactured, finest or richardson");
     }
 
     @Override
