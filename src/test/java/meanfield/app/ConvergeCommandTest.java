@@ -104,6 +104,17 @@ class ConvergeCommandTest {
     }
 
     @Test
+    void againstTheExactUniformWeightSolutionTheSpectralTopoErrorFallsExponentially() throws IOException {
+        JsonNode s = converge("topo-exact", "topo-1d", "--set", "topo.weight={uniform: {}}", "--set", "topo.velocities.grid.count=8",
+                "--refine", "grid.x.cells", "--levels", "2", "--from", "16", "--reference", "exact", "--norm", "max",
+                "--set", "time.end=0.2", "--set", "time.dt=0.005");
+        JsonNode levels = s.get("levels");
+        double coarse = levels.get(0).get("error").asDouble();
+        double fine = levels.get(1).get("error").asDouble();
+        assertTrue(fine < coarse / 1000 && fine < 1e-8, "errors " + coarse + " then " + fine);
+    }
+
+    @Test
     void nifFiniteVolumesAreSecondOrderInTime() throws IOException {
         JsonNode s = converge("nif-t", "nif-ring", "--refine", "time.dt", "--levels", "4", "--from", "0.025", "--set",
                 "grid.v.cells=100", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");

@@ -2,12 +2,14 @@ package meanfield.app.problem;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import meanfield.app.formula.Formula;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.topo.TopoSolver;
+import meanfield.solvers.topo.TopoUniformWeightSolution;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.run.ExactSolution;
 import meanfield.solvers.run.ManufacturedSolution;
@@ -73,7 +75,10 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
 
     @Override
     public ExactSolution exactSolution() {
-        throw new ProblemException("--reference", "this problem has no exact solution: MODEL.md 2.3 has one for topo only with K = 1, not yet offered here; use manufactured, finest or richardson");
+        Optional<? extends ExactSolution> exact = method == TopoSolver.Method.FINITE_VOLUME
+                ? TopoUniformWeightSolution.onCells(model, n) : TopoUniformWeightSolution.atNodes(model, n);
+        return exact.orElseThrow(() -> new ProblemException("--reference", "this problem has no exact solution:"
+                + " MODEL.md 2.3 has one for topo with K = 1 (topo.weight: {uniform: {}} or '1'), and its K is not 1"));
     }
 
     @Override
