@@ -22,7 +22,7 @@ public final class MvSolution extends RunRecord {
         return grid;
     }
 
-    /** The largest time step used (fixed, or the CFL default). */
+    /** The largest time step of a fixed-step run (the given step or the CFL default); NaN when the step was adaptive. */
     public double step() {
         return step;
     }

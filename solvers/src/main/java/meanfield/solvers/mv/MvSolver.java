@@ -11,8 +11,11 @@ import meanfield.solvers.time.TimeControl;
  * The MV pseudo-spectral discretization ({@link MvSpectral}) run in memory by the generic driver
  * with its default scheme, Lawson RK4: diffusion exact through its integrating factor, the
  * interaction term explicit; fourth order in time, spectral in space, mass conserved to round-off.
- * The step is {@code control.fixedStep()} when given, otherwise the CFL default of
- * {@link MvSpectral#defaultStep}; each output interval is split into equal steps no longer than it.
+ * Without a fixed step in the time control the step follows the embedded error estimate of Lawson
+ * RK4 to the control's tolerance (max over the nodes of the local error in f,
+ * {@link MvSpectral#errorNorm}); with {@code control.fixedStep()} each output interval is split into
+ * equal steps no longer than it. A scheme without an error estimate and no fixed step runs at the CFL
+ * step of {@link MvSpectral#defaultStep}.
  * A non-finite density or one beyond {@link MvSpectral#DENSITY_LIMIT} stops the run with the time
  * and node, keeping the outputs reached.
  */

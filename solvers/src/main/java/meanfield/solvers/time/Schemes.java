@@ -18,9 +18,9 @@ public final class Schemes {
             new Scheme("ssp-rk2", 2, 0, SplitForm.EXPLICIT,
                     "Heun's method in Shu-Osher form: convex combination of Euler steps",
                     system -> new SspRk2((ExplicitSystem) system)),
-            new Scheme("lawson-rk4", 4, 0, SplitForm.DIAGONAL_SPLIT,
-                    "classical RK4 in the interaction picture (integrating factor)",
-                    system -> new LawsonRk4((DiagonalSplitSystem) system)),
+            lawson("lawson-rk4", 4, 3, Tableaux.RK4_FSAL, "classical RK4 in the interaction picture (integrating"
+                    + " factor), adaptive step from the embedded third-order solution of its first-same-as-last fifth"
+                    + " stage"),
             explicit("euler", 1, 0, Tableaux.EULER, "forward Euler: first order, the step every SSP method is a convex"
                     + " combination of"),
             explicit("ssp-rk3", 3, 0, Tableaux.SSP_RK3, "third-order SSP Runge-Kutta of Shu and Osher: positive and TVD"

@@ -35,6 +35,20 @@ public final class Tableaux {
             new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6},
             new double[] {0, 1.0 / 2, 1.0 / 2, 1});
 
+    /**
+     * The classical RK4 with a fifth stage at c = 1 that is the step itself, y_{n+1}, and the
+     * embedded weights bHat = (1/6, 1/3, 1/3, 0, 1/6): bHat replaces k4 = f(t + h, Y4) by
+     * k5 = f(t + h, y_{n+1}). bHat meets the four conditions of order 3 (sum bHat = 1,
+     * sum bHat c = 1/2, sum bHat c^2 = 1/3, sum bHat a c = 1/6) and fails sum bHat a c^2 = 1/12
+     * (it gives 7/72), so the pair is 4(3). First same as last: k5 is the next step's k1, so an
+     * adaptive step costs the four slopes of RK4, and the estimate y - yHat = h/6 (k4 - k5).
+     */
+    public static final ButcherTableau RK4_FSAL = new ButcherTableau(
+            new double[][] {{}, {1.0 / 2}, {0, 1.0 / 2}, {0, 0, 1}, {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}},
+            new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6, 0},
+            new double[] {0, 1.0 / 2, 1.0 / 2, 1, 1},
+            new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 0, 1.0 / 6});
+
     /** Bogacki–Shampine 3(2) (1989): third order with an embedded second-order solution; first same as last. */
     public static final ButcherTableau BOGACKI_SHAMPINE = new ButcherTableau(
             new double[][] {{}, {1.0 / 2}, {0, 3.0 / 4}, {2.0 / 9, 1.0 / 3, 4.0 / 9}},

@@ -15,8 +15,10 @@ import meanfield.solvers.time.TimeControl;
  * <ul>
  * <li>finite volumes with SSP Runge–Kutta 2, by default at the largest step that keeps f >= 0
  * (a requested larger step is refused);</li>
- * <li>Fourier collocation with Lawson RK4 (transport exact), by default with equal steps no longer
- * than {@link TopoSpectral#DEFAULT_STEP} per output interval.</li>
+ * <li>Fourier collocation with Lawson RK4 (transport exact): without a fixed step in the time control,
+ * the step follows the embedded error estimate to the control's tolerance (max over the nodes of
+ * the local error in f, {@link TopoSpectral#errorNorm}); with one, each output interval is split
+ * into equal steps no longer than it.</li>
  * </ul>
  */
 public final class TopoSolver {

@@ -1,7 +1,7 @@
 package meanfield.solvers.mv;
 
 import static meanfield.solvers.mv.MvTestProblems.attraction2d;
-import static meanfield.solvers.mv.MvTestProblems.cflDefault;
+import static meanfield.solvers.mv.MvTestProblems.defaultStepping;
 import static meanfield.solvers.mv.MvTestProblems.fixed;
 import static meanfield.solvers.mv.MvTestProblems.growthRate;
 import static meanfield.solvers.mv.MvTestProblems.last;
@@ -18,14 +18,18 @@ import org.junit.jupiter.api.TestReporter;
 
 import meanfield.grids.fourier.PeriodicGrid;
 import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.parallel.ColumnPool;
+import meanfield.solvers.time.DiagonalSplitSystem;
+import meanfield.solvers.time.Schemes;
+import meanfield.solvers.time.TimeIntegrator;
 
 class MvSolverTest {
 
     @Test
     void uniformDensityIsStationaryToRoundOffIn1dAnd2d() {
         MvSolution s1 = solve(MvModel.oneDimensional(0.02, x -> -Math.sin(2 * Math.PI * x), x -> 1.0), 1, 32,
-                cflDefault(1.0, 0.5));
-        MvSolution s2 = solve(attraction2d(0.02, x -> 1.0), 2, 16, cflDefault(1.0, 0.5));
+                defaultStepping(1.0, 0.5));
+        MvSolution s2 = solve(attraction2d(0.02, x -> 1.0), 2, 16, defaultStepping(1.0, 0.5));
         for (MvSolution s : List.of(s1, s2)) {
             for (int o = 0; o < s.outputCount(); o++) {
                 for (double f : s.density(o)) {
@@ -62,7 +66,7 @@ class MvSolverTest {
         double twoPi = 2 * Math.PI;
         MvModel model = MvModel.oneDimensional(sigma, x -> 0.0,
                 x -> 1 + 0.3 * Math.cos(twoPi * x) + 0.2 * Math.sin(3 * twoPi * x) + 0.1 * Math.cos(5 * twoPi * x));
-        MvSolution s = solve(model, 1, 32, cflDefault(1.0, 0.25));
+        MvSolution s = solve(model, 1, 32, defaultStepping(1.0, 0.25));
         double[] x = new PeriodicGrid(1, 32).nodes();
         for (int o = 0; o < s.outputCount(); o++) {
             double t = s.time(o);
@@ -75,7 +79,7 @@ class MvSolverTest {
         }
         MvModel model2 = new MvModel(2, sigma, List.of(p -> 0.0, p -> 0.0),
                 p -> 1 + 0.4 * Math.cos(twoPi * (p[0] - 2 * p[1])));
-        MvSolution s2 = solve(model2, 2, 8, cflDefault(1.0, 1.0));
+        MvSolution s2 = solve(model2, 2, 8, defaultStepping(1.0, 1.0));
         PeriodicGrid grid = s2.grid();
         double[] p = new double[2];
         for (int j = 0; j < grid.size(); j++) {
@@ -87,7 +91,7 @@ class MvSolverTest {
 
     @Test
     void p4KeepsItsMassToRoundOffOverTheHorizonAt256Points(TestReporter reporter) {
-        MvSolution s = solve(MvTestProblems.p4(), 1, 256, cflDefault(5.0, 0.05));
+        MvSolution s = solve(MvTestProblems.p4(), 1, 256, defaultStepping(5.0, 0.05));
         assertEquals(5.0, s.time(s.outputCount() - 1), 0.0);
         assertEquals(101, s.outputCount());
         assertTrue(s.massErrorMax() < 1e-12, "mass error " + s.massErrorMax());
@@ -98,12 +102,81 @@ class MvSolverTest {
         reporter.publishEntry("p4 steps", Integer.toString(s.steps()));
     }
 
+    /** MvSpectral whose explicit part records the largest mass error of the states it is given. */
+    private static final class MassWatch implements DiagonalSplitSystem {
+        private final MvSpectral spectral;
+        double worst;
+        int evaluations;
+
+        MassWatch(MvSpectral spectral) {
+            this.spectral = spectral;
+        }
+
+        @Override
+        public int size() {
+            return spectral.size();
+        }
+
+        @Override
+        public void propagate(double dt, double[] in, double[] out) {
+            spectral.propagate(dt, in, out);
+        }
+
+        @Override
+        public void explicitPart(double t, double[] y, double[] out) {
+            evaluations++;
+            // The mass is the k = 0 coefficient (the mean over the unit torus).
+            worst = Math.max(worst, Math.abs(y[0] - 1));
+            spectral.explicitPart(t, y, out);
+        }
+
+        @Override
+        public double errorNorm(double[] a, double[] b) {
+            return spectral.errorNorm(a, b);
+        }
+    }
+
+    @Test
+    void everyStageOfAdaptiveLawsonRk4KeepsTheMassExactly() {
+        try (ColumnPool pool = new ColumnPool(1)) {
+            MvSpectral spectral = new MvSpectral(MvTestProblems.p4(), new PeriodicGrid(1, 64), pool);
+            MassWatch watch = new MassWatch(spectral);
+            TimeIntegrator lawson = Schemes.named("lawson-rk4").orElseThrow().build(watch);
+            double[] y = spectral.initialState();
+            double massAtStart = y[0];
+            double[] next = new double[y.length];
+            double t = 0;
+            double dt = 0.5;
+            int accepted = 0;
+            int rejected = 0;
+            while (t < 2.0) {
+                double h = Math.min(dt, 2.0 - t);
+                // A crude controller: the point is that rejected, shortened and accepted steps all occur.
+                if (lawson.step(t, h, y, next) > 1e-8) {
+                    dt = h / 2;
+                    rejected++;
+                    continue;
+                }
+                t += h;
+                double[] swap = y;
+                y = next;
+                next = swap;
+                assertEquals(massAtStart, y[0], 0.0, "mass after the step to t = " + t);
+                accepted++;
+                dt = h * 1.5;
+            }
+            assertTrue(rejected > 0 && watch.evaluations > 4 * accepted, "evaluations " + watch.evaluations
+                    + ", steps " + accepted + ", rejected " + rejected);
+            assertTrue(watch.worst <= Math.abs(massAtStart - 1), "largest mass error of a stage " + watch.worst);
+        }
+    }
+
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         MvModel model = attraction2d(0.01, x -> 1 + 0.3 * Math.cos(2 * Math.PI * x[0]) * Math.sin(2 * Math.PI * x[1])
                 + 0.2 * Math.sin(2 * Math.PI * (x[0] + 2 * x[1])));
-        MvSolution one = solve(model, 2, 32, cflDefault(0.5, 0.25), 1);
-        MvSolution two = solve(model, 2, 32, cflDefault(0.5, 0.25), 2);
+        MvSolution one = solve(model, 2, 32, defaultStepping(0.5, 0.25), 1);
+        MvSolution two = solve(model, 2, 32, defaultStepping(0.5, 0.25), 2);
         assertEquals(one.outputCount(), two.outputCount());
         for (int o = 0; o < one.outputCount(); o++) {
             assertArrayEquals(one.density(o), two.density(o), 0.0);
@@ -135,7 +208,7 @@ class MvSolverTest {
     void negativeInitialDensityIsRejectedNamingThePoint() {
         MvModel model = MvModel.oneDimensional(0.1, x -> 0.0, x -> Math.cos(2 * Math.PI * x));
         InvalidModelException e = assertThrows(InvalidModelException.class,
-                () -> new MvSolver(model, new PeriodicGrid(1, 16), cflDefault(1.0, 1.0)).solve(1, t -> {
+                () -> new MvSolver(model, new PeriodicGrid(1, 16), defaultStepping(1.0, 1.0)).solve(1, t -> {
                 }));
         assertEquals(InvalidModelException.Part.INITIAL, e.part());
         assertTrue(e.getMessage().contains("x = [0.3125] (node 5)"), e.getMessage());

@@ -28,8 +28,9 @@ final class MvTestProblems {
         return new TimeControl(end, outputEvery, dt, 1.0);
     }
 
-    static TimeControl cflDefault(double end, double outputEvery) {
-        return new TimeControl(end, outputEvery, Double.NaN, 1.0);
+    /** The solver's default stepping: no fixed step, so adaptive Lawson RK4 at the default tolerance. */
+    static TimeControl defaultStepping(double end, double outputEvery) {
+        return new TimeControl(end, outputEvery, Double.NaN, PublicProblems.MV_TOLERANCE);
     }
 
     static MvSolution solve(MvModel model, int dimension, int n, TimeControl control) {

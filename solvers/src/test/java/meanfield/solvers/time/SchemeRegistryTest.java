@@ -49,7 +49,7 @@ class SchemeRegistryTest {
         TwoModes modes = new TwoModes();
         // The mode decaying at rate 30 makes Lawson's estimate asymptotic only from 30 dt ~ 1/4 down.
         problems.put(SplitForm.DIAGONAL_SPLIT, new Problem(TwoModes::new, TwoModes.START, 1.0,
-                Reference.dormandPrince853((t, y) -> modes.full(y), TwoModes.START, 1.0), 1.0 / 128));
+                Reference.dormandPrince853(modes::full, TwoModes.START, 1.0), 1.0 / 128));
         double[] species = {2.0, 1.0, 0.5};
         problems.put(SplitForm.PRODUCTION_DESTRUCTION, new Problem(DensePds::nonlinear, species, 2.0,
                 Reference.dormandPrince853(DensePds.nonlinear()::derivative, species, 2.0), 1.0 / 64));

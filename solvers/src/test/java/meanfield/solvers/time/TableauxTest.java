@@ -31,6 +31,62 @@ class TableauxTest {
         assertSameAs(new DormandPrince54Integrator(1e-6, 1, 1e-8, 1e-8), Tableaux.DORMAND_PRINCE);
     }
 
+    /**
+     * The eight order conditions of order 4 (one per rooted tree up to four nodes) for weights w:
+     * the residuals sum w Phi(tree) - 1/tree!, in the order 1, c, c^2, ac, c^3, c ac, a c^2, a a c.
+     */
+    private static double[] orderResiduals(ButcherTableau tableau, double[] w) {
+        double[][] a = tableau.a();
+        double[] c = tableau.c();
+        int s = c.length;
+        double[] ac = new double[s];
+        double[] ac2 = new double[s];
+        double[] aac = new double[s];
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j < i; j++) {
+                ac[i] += a[i][j] * c[j];
+                ac2[i] += a[i][j] * c[j] * c[j];
+            }
+        }
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j < i; j++) {
+                aac[i] += a[i][j] * ac[j];
+            }
+        }
+        double[] sums = new double[8];
+        for (int i = 0; i < s; i++) {
+            sums[0] += w[i];
+            sums[1] += w[i] * c[i];
+            sums[2] += w[i] * c[i] * c[i];
+            sums[3] += w[i] * ac[i];
+            sums[4] += w[i] * c[i] * c[i] * c[i];
+            sums[5] += w[i] * c[i] * ac[i];
+            sums[6] += w[i] * ac2[i];
+            sums[7] += w[i] * aac[i];
+        }
+        double[] exact = {1, 1.0 / 2, 1.0 / 3, 1.0 / 6, 1.0 / 4, 1.0 / 8, 1.0 / 12, 1.0 / 24};
+        for (int t = 0; t < 8; t++) {
+            sums[t] -= exact[t];
+        }
+        return sums;
+    }
+
+    @Test
+    void theFirstSameAsLastRk4IsAFourThreePairWhoseStepIsClassicalRk4() {
+        ButcherTableau pair = Tableaux.RK4_FSAL;
+        assertArrayEquals(new double[8], orderResiduals(pair, pair.b()), 1e-15, "b: order 4");
+        double[] embedded = orderResiduals(pair, pair.bHat());
+        assertArrayEquals(new double[4], java.util.Arrays.copyOf(embedded, 4), 1e-15, "bHat: order 3");
+        // Exactly third order: the residual of the tree a c^2 is 7/72 - 1/12 = 1/72, that of a a c 1/36 - 1/24.
+        assertArrayEquals(new double[] {1.0 / 72, 1.0 / 36 - 1.0 / 24}, new double[] {embedded[6], embedded[7]}, 1e-15);
+        assertTrue(pair.lastStageIsStep());
+        double[][] a = pair.a();
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(Tableaux.RK4.a()[i], a[i], 0.0, "row " + i);
+        }
+        assertArrayEquals(Tableaux.RK4.b(), a[4], 0.0, "the fifth stage is the RK4 step");
+    }
+
     @Test
     void rejectsRowsThatDoNotSumToTheirAbscissa() {
         assertThrows(IllegalArgumentException.class, () -> new ButcherTableau(

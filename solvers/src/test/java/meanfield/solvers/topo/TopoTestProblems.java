@@ -30,6 +30,14 @@ final class TopoTestProblems {
         });
     }
 
+    /** The spectral solver without a fixed step: adaptive Lawson RK4 at the given tolerance. */
+    static TopoSolution solveAdaptive(TopoModel model, int n, double end, double outputEvery, double tolerance,
+            int threads) {
+        return new TopoSolver(model, TopoSolver.Method.SPECTRAL, n, new TimeControl(end, outputEvery, Double.NaN,
+                tolerance)).solve(threads, t -> {
+                });
+    }
+
     static double[] last(TopoSolution s) {
         return s.density(s.outputCount() - 1);
     }
