@@ -116,6 +116,13 @@ final class ConvergeCommand implements Callable<Integer> {
             values[i] = integer ? Math.rint(v) : v;
             h[i] = decreasing ? values[i] : 1 / values[i];
         }
+        double every = base.time().outputEvery();
+        if (key.equals("time.dt") && values[1] > every * (1 + 1e-12)) {
+            // The driver splits each output interval into equal steps no longer than dt: such levels would be equal.
+            throw new ProblemException("--from", "time.dt = " + format(values[0]) + " and " + format(values[1])
+                    + " exceed time.output_every = " + format(every) + ", and no step is longer than an output interval:"
+                    + " start at most at " + format(every) + " or set a longer time.output_every");
+        }
         List<Problem> problems = new ArrayList<>();
         for (double v : values) {
             problems.add(levelProblem(integer ? String.valueOf((long) v) : String.valueOf(v)));

@@ -115,6 +115,15 @@ class ConvergeCommandTest {
     }
 
     @Test
+    void againstTheManufacturedSolutionMvIsFourthOrderInTime() throws IOException {
+        JsonNode s = converge("mv-m", "mv-1d", "--refine", "time.dt", "--levels", "3", "--from", "0.05", "--reference",
+                "manufactured", "--quantity", "rho", "--norm", "max", "--set", "grid.x.cells=64", "--set", "time.end=0.5");
+        for (double order : orders(s)) {
+            assertTrue(order >= 3.7 && order <= 4.3, "order " + order + " in " + orders(s));
+        }
+    }
+
+    @Test
     void nifFiniteVolumesAreSecondOrderInTime() throws IOException {
         JsonNode s = converge("nif-t", "nif-ring", "--refine", "time.dt", "--levels", "4", "--from", "0.025", "--set",
                 "grid.v.cells=100", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");
@@ -170,6 +179,7 @@ class ConvergeCommandTest {
         "--reference, topo-1d, --refine=grid.x.cells, --reference=exact",
         "--reference, nif-ring, --refine=grid.v.cells, --reference=analytic",
         "--levels, nif-ring, --refine=grid.v.cells, --levels=1",
+        "--from, topo-1d, --refine=time.dt, --from=0.2",
         "--from, nif-ring, --refine=time.dt, --levels=3",
         "--factor, nif-ring, --refine=grid.v.cells, --factor=1.5",
         "--norm, nif-ring, --refine=grid.v.cells, --norm=l7",

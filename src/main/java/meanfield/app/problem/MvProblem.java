@@ -9,6 +9,7 @@ import meanfield.grids.fourier.PeriodicGrid;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.mv.MvModel;
 import meanfield.solvers.mv.TorusFunction;
+import meanfield.solvers.mv.MvManufactured;
 import meanfield.solvers.mv.MvSpectral;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.run.ExactSolution;
@@ -77,7 +78,7 @@ public record MvProblem(MvModel model, PeriodicGrid grid, TimeControl time, Stri
 
     @Override
     public ManufacturedSolution manufactured(ColumnPool pool) {
-        throw new ProblemException("--reference", "no manufactured solution for model mv yet");
+        return MvManufactured.of(model, grid, pool);
     }
 
     @Override

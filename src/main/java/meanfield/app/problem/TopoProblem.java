@@ -8,6 +8,7 @@ import meanfield.app.formula.Formula;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
+import meanfield.solvers.topo.TopoManufactured;
 import meanfield.solvers.topo.TopoSolver;
 import meanfield.solvers.topo.TopoUniformWeightSolution;
 import meanfield.solvers.parallel.ColumnPool;
@@ -83,10 +84,8 @@ public record TopoProblem(TopoModel model, TopoSolver.Method method, int n, Time
 
     @Override
     public ManufacturedSolution manufactured(ColumnPool pool) {
-        if (method != TopoSolver.Method.FINITE_VOLUME) {
-            throw new ProblemException("--reference", "no manufactured solution for the spectral topo solver yet");
-        }
-        return meanfield.solvers.topo.TopoManufactured.finiteVolume(model, n, pool);
+        return method == TopoSolver.Method.FINITE_VOLUME ? TopoManufactured.finiteVolume(model, n, pool)
+                : TopoManufactured.spectral(model, n, pool);
     }
 
     @Override

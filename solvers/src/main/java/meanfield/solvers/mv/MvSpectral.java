@@ -16,6 +16,7 @@ import meanfield.solvers.diagnostics.Minimum;
 import meanfield.solvers.result.Axis;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.Variable;
+import meanfield.solvers.run.Forcing;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.DiagonalSplitSystem;
@@ -68,6 +69,8 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
     /** The state whose fluxes {@link #fluxChunk} computes (a field, so the chunk is built once, not per call). */
     private double[] fluxState;
     private final ColumnPool.Chunk fluxChunk = this::fluxes;
+    private Forcing forcing;
+    private double[] source;
 
     public MvSpectral(MvModel model, PeriodicGrid grid, ColumnPool pool) {
         if (model.dimension() != grid.dimension()) {
@@ -248,6 +251,22 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
         for (int a = 0; a < dimension; a++) {
             divergence[a].accumulate(fluxSpectrum[a], out);
         }
+        if (forcing != null) {
+            forcing.source(t, source);
+            dealias.apply(source);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += source[i];
+            }
+        }
+    }
+
+    /**
+     * Adds a source s(t), a half spectrum like the state, to the explicit part (a manufactured
+     * solution's), truncated by the 2/3 rule so that the state stays in the dealiased space.
+     */
+    public void force(Forcing forcing) {
+        this.forcing = forcing;
+        this.source = new double[size()];
     }
 
     /**

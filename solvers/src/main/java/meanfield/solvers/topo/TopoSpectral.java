@@ -10,6 +10,7 @@ import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.result.ResultLayout;
+import meanfield.solvers.run.Forcing;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.DiagonalSplitSystem;
@@ -67,6 +68,8 @@ public final class TopoSpectral implements DiagonalSplitSystem, SemiDiscretizati
     private final FactorCache phaseCache;
     private final SplitRadialGain split;
     private final double[] splitGain;
+    private Forcing forcing;
+    private double[] source;
     private final double[] velocityErrors;
     /** The states {@link #errorChunk} compares (fields, so that the chunk is built once, not per step). */
     private double[] errorA;
@@ -248,6 +251,23 @@ public final class TopoSpectral implements DiagonalSplitSystem, SemiDiscretizati
     /** The collision -f + gain; autonomous, so t is not used. */
     @Override
     public void explicitPart(double t, double[] y, double[] out) {
+        collision(y, out);
+        if (forcing != null) {
+            forcing.source(t, source);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += source[i];
+            }
+        }
+    }
+
+    /** Adds a source s(t), given as spectra like the state, to the explicit part (a manufactured solution's). */
+    public void force(Forcing forcing) {
+        this.forcing = forcing;
+        this.source = new double[size()];
+    }
+
+    /** out = -f + gain, as spectra. */
+    private void collision(double[] y, double[] out) {
         pool.forEachChunk(nvel, (worker, from, to) -> {
             for (int k = from; k < to; k++) {
                 System.arraycopy(y, k * spectrum, spectra[worker], 0, spectrum);
