@@ -25,7 +25,7 @@ class NifConstantRateSolutionTest {
         NifConstantRateSolution exact = NifConstantRateSolution.of(MODEL, v, labels).solution().orElseThrow();
         try (ColumnPool pool = new ColumnPool(1)) {
             RecordedRun run = RecordedRun.of(new NifFiniteVolume(MODEL, v, labels, pool), "mprk22",
-                    new TimeControl(1.0, 0.5, Double.NaN, 1e-10), x -> { });
+                    new TimeControl(1.0, 0.5, Double.NaN, 1e-7), x -> { });
             int last = run.result().outputCount() - 1;
             double[] density = run.result().get("density", last);
             double[][] expected = {new double[LABELS], new double[density.length]};
