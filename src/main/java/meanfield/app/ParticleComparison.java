@@ -25,6 +25,21 @@ abstract class ParticleComparison {
         double[] continuum();
 
         double of(double[] particle);
+
+        /** The distance to a fixed continuum observable by a metric (particle, continuum) -> distance. */
+        static Distance to(double[] continuum, java.util.function.ToDoubleBiFunction<double[], double[]> metric) {
+            return new Distance() {
+                @Override
+                public double[] continuum() {
+                    return continuum;
+                }
+
+                @Override
+                public double of(double[] particle) {
+                    return metric.applyAsDouble(particle, continuum);
+                }
+            };
+        }
     }
 
     protected final Problem problem;
@@ -127,17 +142,7 @@ abstract class ParticleComparison {
             BinnedRateDistance d = new BinnedRateDistance(particles.axis("window_edges").values(),
                     particles.axis("label_edges").values(), continuum.times(), continuum.layout().axis("xi").length());
             double[] binned = d.continuum(rate);
-            return new Distance() {
-                @Override
-                public double[] continuum() {
-                    return binned;
-                }
-
-                @Override
-                public double of(double[] particle) {
-                    return d.distance(particle, binned);
-                }
-            };
+            return Distance.to(binned, d::distance);
         }
 
         @Override
@@ -194,17 +199,7 @@ abstract class ParticleComparison {
                     topo.model().dimension(), particles.axis("x_edges").length() - 1,
                     particles.axis("velocity").length());
             double[] masses = d.continuum(last(continuum, "density"));
-            return new Distance() {
-                @Override
-                public double[] continuum() {
-                    return masses;
-                }
-
-                @Override
-                public double of(double[] particle) {
-                    return d.distance(particle, masses);
-                }
-            };
+            return Distance.to(masses, d::distance);
         }
 
         @Override
@@ -247,17 +242,7 @@ abstract class ParticleComparison {
             BinnedDensityDistance d = new BinnedDensityDistance(continuum.layout().axis("x").values(),
                     mv.model().dimension(), particles.axis("x_edges").length() - 1);
             double[] masses = d.continuum(last(continuum, "rho"));
-            return new Distance() {
-                @Override
-                public double[] continuum() {
-                    return masses;
-                }
-
-                @Override
-                public double of(double[] particle) {
-                    return d.distance(particle, masses);
-                }
-            };
+            return Distance.to(masses, d::distance);
         }
 
         @Override

@@ -19,6 +19,7 @@ import meanfield.solvers.result.Variable;
 import meanfield.solvers.run.Forcing;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
+import meanfield.solvers.run.SourceTerm;
 import meanfield.solvers.time.DiagonalSplitSystem;
 import meanfield.solvers.time.FactorCache;
 import meanfield.solvers.time.TimeControl;
@@ -69,8 +70,7 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
     /** The state whose fluxes {@link #fluxChunk} computes (a field, so the chunk is built once, not per call). */
     private double[] fluxState;
     private final ColumnPool.Chunk fluxChunk = this::fluxes;
-    private Forcing forcing;
-    private double[] source;
+    private SourceTerm source;
 
     public MvSpectral(MvModel model, PeriodicGrid grid, ColumnPool pool) {
         if (model.dimension() != grid.dimension()) {
@@ -251,12 +251,8 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
         for (int a = 0; a < dimension; a++) {
             divergence[a].accumulate(fluxSpectrum[a], out);
         }
-        if (forcing != null) {
-            forcing.source(t, source);
-            dealias.apply(source);
-            for (int i = 0; i < out.length; i++) {
-                out[i] += source[i];
-            }
+        if (source != null) {
+            source.addTo(t, out);
         }
     }
 
@@ -265,8 +261,7 @@ public final class MvSpectral implements DiagonalSplitSystem, SemiDiscretization
      * solution's), truncated by the 2/3 rule so that the state stays in the dealiased space.
      */
     public void force(Forcing forcing) {
-        this.forcing = forcing;
-        this.source = new double[size()];
+        this.source = new SourceTerm(forcing, size(), dealias::apply);
     }
 
     /**

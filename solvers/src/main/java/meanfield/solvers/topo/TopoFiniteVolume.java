@@ -14,6 +14,7 @@ import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.run.Forcing;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
+import meanfield.solvers.run.SourceTerm;
 import meanfield.solvers.time.ExplicitSystem;
 import meanfield.solvers.time.TimeControl;
 
@@ -64,8 +65,7 @@ public final class TopoFiniteVolume implements ExplicitSystem, SemiDiscretizatio
     private final double[][][] weightColumns;
     private final double[][][] gains;
     private final double[][] fluxes;
-    private Forcing forcing;
-    private double[] source;
+    private SourceTerm source;
 
     public TopoFiniteVolume(TopoModel model, PeriodicCells cells, ColumnPool pool) {
         if (cells.dimension() != model.dimension()) {
@@ -208,18 +208,14 @@ public final class TopoFiniteVolume implements ExplicitSystem, SemiDiscretizatio
                 collide(b * block, Math.min(block, nc - b * block), y, out, worker);
             }
         });
-        if (forcing != null) {
-            forcing.source(t, source);
-            for (int i = 0; i < out.length; i++) {
-                out[i] += source[i];
-            }
+        if (source != null) {
+            source.addTo(t, out);
         }
     }
 
     /** Adds a source s(t), cell averages in the state's order, to the right-hand side (a manufactured solution's). */
     public void force(Forcing forcing) {
-        this.forcing = forcing;
-        this.source = new double[size()];
+        this.source = new SourceTerm(forcing, size(), null);
     }
 
     /** rho = sum_k f_k at every cell. */

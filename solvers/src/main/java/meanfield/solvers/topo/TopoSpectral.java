@@ -13,6 +13,7 @@ import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.run.Forcing;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
+import meanfield.solvers.run.SourceTerm;
 import meanfield.solvers.time.DiagonalSplitSystem;
 import meanfield.solvers.time.FactorCache;
 import meanfield.solvers.time.TimeControl;
@@ -68,8 +69,7 @@ public final class TopoSpectral implements DiagonalSplitSystem, SemiDiscretizati
     private final FactorCache phaseCache;
     private final SplitRadialGain split;
     private final double[] splitGain;
-    private Forcing forcing;
-    private double[] source;
+    private SourceTerm source;
     private final double[] velocityErrors;
     /** The states {@link #errorChunk} compares (fields, so that the chunk is built once, not per step). */
     private double[] errorA;
@@ -252,18 +252,14 @@ public final class TopoSpectral implements DiagonalSplitSystem, SemiDiscretizati
     @Override
     public void explicitPart(double t, double[] y, double[] out) {
         collision(y, out);
-        if (forcing != null) {
-            forcing.source(t, source);
-            for (int i = 0; i < out.length; i++) {
-                out[i] += source[i];
-            }
+        if (source != null) {
+            source.addTo(t, out);
         }
     }
 
     /** Adds a source s(t), given as spectra like the state, to the explicit part (a manufactured solution's). */
     public void force(Forcing forcing) {
-        this.forcing = forcing;
-        this.source = new double[size()];
+        this.source = new SourceTerm(forcing, size(), null);
     }
 
     /** out = -f + gain, as spectra. */
