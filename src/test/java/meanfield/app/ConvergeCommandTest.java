@@ -124,6 +124,23 @@ class ConvergeCommandTest {
     }
 
     @Test
+    void levelsThatFailNumericallyAreReportedAndTheStudyGoesOn() throws IOException {
+        // A strong attraction: steps of 0.5 and 0.125 blow up (density beyond 1e8), 0.03125 and 0.0078 do not.
+        JsonNode s = converge("mv-fail", "mv-1d", "--refine", "time.dt", "--levels", "4", "--from", "0.5", "--factor", "4",
+                "--reference", "manufactured", "--quantity", "rho", "--set", "grid.x.cells=64", "--set", "time.end=1",
+                "--set", "time.output_every=0.5", "--set", "mv.interaction=-5*sin(2*pi*x)");
+        JsonNode levels = s.get("levels");
+        for (int i = 0; i < 2; i++) {
+            assertTrue(levels.get(i).get("failure").asText().contains("at t ="), levels.get(i).toString());
+            assertTrue(levels.get(i).get("error").isNull());
+        }
+        for (int i = 2; i < 4; i++) {
+            assertTrue(!levels.get(i).has("failure") && levels.get(i).get("error").asDouble() > 0, levels.get(i).toString());
+        }
+        assertTrue(levels.get(3).get("error").asDouble() < levels.get(2).get("error").asDouble());
+    }
+
+    @Test
     void nifFiniteVolumesAreSecondOrderInTime() throws IOException {
         JsonNode s = converge("nif-t", "nif-ring", "--refine", "time.dt", "--levels", "4", "--from", "0.025", "--set",
                 "grid.v.cells=100", "--set", "grid.xi.cells=8", "--set", "time.end=0.5", "--set", "time.output_every=0.25");
