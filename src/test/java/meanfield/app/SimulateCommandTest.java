@@ -61,6 +61,19 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aRateFormulaWithAFiniteBoundIsDecidedByThinningAndAnUnboundedOneByTimeRescaling() throws IOException {
+        Path bounded = tmp.resolve("bounded");
+        assertEquals(0, simulate(bounded, "--set", "nif.rate=4/(1+exp(-(v-0.8)/0.15))").status());
+        String decisions = new ObjectMapper().readTree(bounded.resolve("summary.json").toFile()).get("runs").get(0)
+                .get("spike_decisions").asText();
+        assertTrue(decisions.startsWith("thinning against nu_max = 4.0000000000"), decisions);
+        Path unbounded = tmp.resolve("unbounded");
+        assertEquals(0, simulate(unbounded, "--set", "nif.rate=0.5*exp((v-1)/0.2)").status());
+        assertEquals("time rescaling", new ObjectMapper().readTree(unbounded.resolve("summary.json").toFile())
+                .get("runs").get(0).get("spike_decisions").asText());
+    }
+
+    @Test
     void severalSeedsGiveOneFileEachAndTheSameSeedTheSameRunForAnyThreadCount() {
         Path many = tmp.resolve("many");
         assertEquals(0, simulate(many, "--seeds", "3,4", "--set", "particles.connectivity=erdos-renyi",

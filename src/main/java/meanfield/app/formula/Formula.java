@@ -75,12 +75,17 @@ public final class Formula {
     private final Of2 two;
     private final Of3 three;
     private final boolean compiled;
+    /** The parsed tokens (reverse Polish) and the parameters' values, for {@link #range}. */
+    private final net.objecthunter.exp4j.tokenizer.Token[] rpn;
+    private final Map<String, Double> parameterValues;
 
     private Formula(String text, String[] variables, Map<String, Double> parameters, Expression interpreted,
             Optional<String> source) {
         this.text = text;
         this.variables = variables;
         this.compiled = source.isPresent();
+        this.rpn = tokens(text, withParameters(variables, parameters));
+        this.parameterValues = Map.copyOf(parameters);
         List<String> indexed = new ArrayList<>();
         for (int i = 0; i < variables.length; i++) {
             indexed.add("args[" + i + "]");
@@ -110,6 +115,18 @@ public final class Formula {
             this.two = (a, b) -> many.value(new double[] {a, b});
             this.three = (a, b, c) -> many.value(new double[] {a, b, c});
         }
+    }
+
+    /**
+     * A rigorous enclosure {lo, hi} of the formula's values when each variable named in
+     * {@code ranges} stays in its {lo, hi} and every other variable ranges over the whole line
+     * (interval arithmetic on the parsed formula: possibly wider than the true range, never
+     * narrower; infinite where nothing finite can be said).
+     */
+    public double[] range(Map<String, double[]> ranges) {
+        Map<String, double[]> all = new HashMap<>(ranges);
+        parameterValues.forEach((name, value) -> all.put(name, new double[] {value, value}));
+        return IntervalRange.of(rpn, all);
     }
 
     /** The step function of problem files: 1 for x >= 0, else 0. */

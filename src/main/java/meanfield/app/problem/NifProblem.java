@@ -156,7 +156,9 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
     private static FiringRate rate(ConfigNode nif) {
         if (!(nif.raw("rate") instanceof java.util.Map)) {
             Formula nu = nif.formula("rate", null, "v");
-            return nu::value;
+            // A finite bound over all v lets the particle simulator decide spikes by thinning (the same law).
+            double bound = nu.range(Map.of())[1];
+            return Double.isFinite(bound) && bound >= 0 ? FiringRate.bounded(nu::value, bound) : nu::value;
         }
         ConfigNode family = nif.child("rate");
         String name = family.onlyKey();
