@@ -376,6 +376,18 @@ public final class WeightMatrix {
         return e >= 0 ? weight[e] : 0.0;
     }
 
+    /**
+     * sum_j w_ij x[offset + j]: the input neuron i receives when each presynaptic j carries
+     * x[offset + j]. One row of W x read in place, for walks over many vectors packed in one array.
+     */
+    public double rowProduct(int i, double[] x, int offset) {
+        double sum = 0;
+        for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+            sum += weight[e] * x[offset + column[e]];
+        }
+        return sum;
+    }
+
     /** Memory held by the weights, both orientations, in bytes. */
     public long bytes() {
         return 4L * (rowStart.length + outStart.length) + 16L * synapses();
