@@ -95,6 +95,7 @@ final class NifParticles extends SimulatorJob<NifParticleRun> {
         summary.put("steps", run.steps());
         summary.put("total_spikes", run.totalSpikes());
         summary.put("spike_decisions", simulator.spikeDecisions());
+        summary.put("drift_evaluation", simulator.driftEvaluation());
         summary.put("synapses", network.synapses());
         Map<String, Object> scale = new LinkedHashMap<>();
         scale.put("max_row_sum", scaling.maxRowSum());

@@ -129,6 +129,28 @@ public final class Formula {
         return IntervalRange.of(rpn, all);
     }
 
+    /** f = slope x + intercept, both functions of the formula's three variables that do not depend on x. */
+    public record Affine(Of3 slope, Of3 intercept) {
+    }
+
+    /**
+     * The split of a three-variable formula affine in {@code variable} into slope and intercept,
+     * found symbolically on the parsed formula and compiled; empty when the formula is not affine in
+     * it (or is interpreted, or has another number of variables).
+     */
+    public Optional<Affine> affineIn(String variable) {
+        int index = List.of(variables).indexOf(variable);
+        if (variables.length != 3 || index < 0 || !compiled) {
+            return Optional.empty();
+        }
+        List<String> positional = new ArrayList<>(List.of("p0", "p1", "p2"));
+        positional.addAll(literals(parameterValues));
+        List<String> all = new ArrayList<>(List.of(variables));
+        all.addAll(parameterValues.keySet());
+        return AffineSplit.of(rpn, all, positional, index).map(split -> new Affine(
+                compile(split[0], Of3.class, "p0", "p1", "p2"), compile(split[1], Of3.class, "p0", "p1", "p2")));
+    }
+
     /** The step function of problem files: 1 for x >= 0, else 0. */
     public static double step(double x) {
         return x >= 0 ? 1.0 : 0.0;

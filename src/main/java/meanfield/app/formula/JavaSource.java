@@ -41,40 +41,66 @@ final class JavaSource {
     static Optional<String> of(Token[] rpn, List<String> variables, List<String> names) {
         Deque<String> stack = new ArrayDeque<>();
         for (Token token : rpn) {
-            if (token instanceof NumberToken number) {
-                stack.push("(" + Double.toString(number.getValue()) + ")");
-            } else if (token instanceof VariableToken variable) {
-                int i = variables.indexOf(variable.getName());
-                String constant = CONSTANTS.get(variable.getName());
-                if (i < 0 && constant == null) {
+            if (token instanceof NumberToken || token instanceof VariableToken) {
+                Optional<String> leaf = leaf(token, variables, names);
+                if (leaf.isEmpty()) {
                     return Optional.empty();
                 }
-                stack.push(i >= 0 ? names.get(i) : constant);
+                stack.push(leaf.get());
             } else if (token instanceof OperatorToken operator) {
-                String symbol = operator.getOperator().getSymbol();
                 if (operator.getOperator().getNumOperands() == 1) {
-                    stack.push("(" + symbol + stack.pop() + ")");
+                    stack.push(unary(operator, stack.pop()));
                 } else {
                     String right = stack.pop();
-                    String left = stack.pop();
-                    stack.push(symbol.equals("^") ? "Math.pow(" + left + ", " + right + ")"
-                            : "(" + left + " " + symbol + " " + right + ")");
+                    stack.push(binary(operator, stack.pop(), right));
                 }
             } else if (token instanceof FunctionToken function) {
-                String java = FUNCTIONS.get(function.getFunction().getName());
                 int arity = function.getFunction().getNumArguments();
-                if (java == null || stack.size() < arity) {
+                if (stack.size() < arity) {
                     return Optional.empty();
                 }
                 String[] args = new String[arity];
                 for (int a = arity - 1; a >= 0; a--) {
                     args[a] = stack.pop();
                 }
-                stack.push(java + "(" + String.join(", ", args) + ")");
+                Optional<String> call = call(function, args);
+                if (call.isEmpty()) {
+                    return Optional.empty();
+                }
+                stack.push(call.get());
             } else {
                 return Optional.empty();
             }
         }
         return stack.size() == 1 ? Optional.of(stack.pop()) : Optional.empty();
+    }
+
+    /** A number or a variable as Java: a variable by its name in {@code names}, a constant by its value. */
+    static Optional<String> leaf(Token token, List<String> variables, List<String> names) {
+        if (token instanceof NumberToken number) {
+            return Optional.of("(" + Double.toString(number.getValue()) + ")");
+        }
+        VariableToken variable = (VariableToken) token;
+        int i = variables.indexOf(variable.getName());
+        String constant = CONSTANTS.get(variable.getName());
+        if (i < 0 && constant == null) {
+            return Optional.empty();
+        }
+        return Optional.of(i >= 0 ? names.get(i) : constant);
+    }
+
+    static String unary(OperatorToken operator, String operand) {
+        return "(" + operator.getOperator().getSymbol() + operand + ")";
+    }
+
+    static String binary(OperatorToken operator, String left, String right) {
+        String symbol = operator.getOperator().getSymbol();
+        return symbol.equals("^") ? "Math.pow(" + left + ", " + right + ")" : "(" + left + " " + symbol + " " + right + ")";
+    }
+
+    /** A function call as Java, or empty for a function without a Java counterpart here. */
+    static Optional<String> call(FunctionToken function, String[] args) {
+        String java = FUNCTIONS.get(function.getFunction().getName());
+        return java == null ? Optional.empty() : Optional.of(java + "(" + String.join(", ", args) + ")");
     }
 }

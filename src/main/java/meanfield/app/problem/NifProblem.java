@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 
 import meanfield.app.formula.Formula;
 import meanfield.grids.UniformGrid;
+import meanfield.solvers.model.AffineDrift;
 import meanfield.solvers.model.Drift;
 import meanfield.solvers.model.FiringRate;
 import meanfield.solvers.model.InvalidModelException;
@@ -147,10 +148,15 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
             Formula input = lif.formula("input", "0", "t", "xi");
             boolean timeDependent = input.uses("t");
             Drift.Autonomous autonomous = (v, xi) -> -(v - rest) / tau + input.value(0.0, xi);
-            return timeDependent ? (t, v, xi) -> -(v - rest) / tau + input.value(t, xi) : Drift.autonomous(autonomous);
+            Drift lifDrift = timeDependent ? (t, v, xi) -> -(v - rest) / tau + input.value(t, xi)
+                    : Drift.autonomous(autonomous);
+            return AffineDrift.of(lifDrift, (t, xi) -> -1 / tau, (t, xi) -> rest / tau + input.value(t, xi));
         }
         Formula mu = nif.formula("drift", null, "t", "v", "xi");
-        return mu.uses("t") ? mu::value : Drift.autonomous((v, xi) -> mu.value(0.0, v, xi));
+        Drift drift = mu.uses("t") ? mu::value : Drift.autonomous((v, xi) -> mu.value(0.0, v, xi));
+        // Affine in v (found on the parsed formula): the particle simulator tabulates slope and intercept per neuron.
+        return mu.affineIn("v").<Drift>map(split -> AffineDrift.of(drift, (t, xi) -> split.slope().value(t, 0.0, xi),
+                (t, xi) -> split.intercept().value(t, 0.0, xi))).orElse(drift);
     }
 
     private static FiringRate rate(ConfigNode nif) {

@@ -10,6 +10,7 @@ import java.util.function.DoubleConsumer;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.grids.UniformGrid;
 import meanfield.solvers.NumericalFailure;
+import meanfield.solvers.model.AffineDrift;
 import meanfield.solvers.model.Drift;
 import meanfield.solvers.model.FiringRate;
 import meanfield.solvers.model.NifModel;
@@ -182,6 +183,12 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
                         Variable.constant("spike_count", "1", "spikes of neuron i over the run", null, "neuron")));
     }
 
+    /** How the drift is evaluated: from per-neuron coefficients of an affine drift, or in full per neuron and step. */
+    public String driftEvaluation() {
+        return model.drift() instanceof AffineDrift && !model.drift().dependsOnTime()
+                ? "affine in v: slope and intercept per neuron, computed once" : "per neuron and step";
+    }
+
     /** How the simulator decides spikes (see the class comment), for a run's record. */
     public String spikeDecisions() {
         String escape = thinning ? "thinning against nu_max = " + model.rate().supremum()
@@ -333,6 +340,9 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
         final int[] neuronsInBin = new int[settings.bins()];
         final long[] binSpikesBefore = new long[settings.bins()];
         final Drift drift = model.drift();
+        /** slope(xi_i) and intercept(xi_i) of an affine drift without t, per neuron; null otherwise. */
+        final double[] slopes;
+        final double[] intercepts;
         final FiringRate rate = model.rate();
         /** nu_max dt and p_max = 1 - exp(-nu_max dt) of the thinning. */
         final double candidateExponent = rate.supremum() * settings.dt();
@@ -361,6 +371,16 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
                 labels[i] = WeightMatrix.label(i, n);
                 bin[i] = (int) (labels[i] * settings.bins());
                 neuronsInBin[bin[i]]++;
+            }
+            boolean tabulated = drift instanceof AffineDrift && !drift.dependsOnTime();
+            slopes = tabulated ? new double[n] : null;
+            intercepts = tabulated ? new double[n] : null;
+            if (tabulated) {
+                AffineDrift affine = (AffineDrift) drift;
+                for (int i = 0; i < n; i++) {
+                    slopes[i] = affine.slope(0.0, labels[i]);
+                    intercepts[i] = affine.intercept(0.0, labels[i]);
+                }
             }
         }
 
@@ -392,7 +412,8 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
                 int end = Math.min(n, first + BLOCK);
                 for (int i = first; i < end; i++) {
                     double v = potential[i];
-                    double next = v + drift.value(t, v, labels[i]) * dt + noise * NormalZiggurat.next(random);
+                    double mu = slopes != null ? slopes[i] * v + intercepts[i] : drift.value(t, v, labels[i]);
+                    double next = v + mu * dt + noise * NormalZiggurat.next(random);
                     if (bridging && next < threshold && crossedWithin(v, next, random)) {
                         // It reached v_F inside the step: the spike pass sees it there.
                         next = threshold;

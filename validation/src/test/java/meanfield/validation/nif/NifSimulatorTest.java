@@ -56,6 +56,25 @@ class NifSimulatorTest {
     }
 
     @Test
+    void anAffineDriftTabulatedPerNeuronFollowsTheSamePathsAsTheDriftItself() {
+        // A constant rate: spike decisions do not look at v, so both runs spike alike and only rounding differs.
+        NifModel plain = new NifModel(0.0, 0.1, Drift.autonomous((v, xi) -> -2 * v + 1 + Math.sin(xi)),
+                FiringRate.constant(3), OptionalDouble.empty(), NONE, gaussian(0.4, 0.2));
+        NifModel affine = new NifModel(0.0, 0.1, meanfield.solvers.model.AffineDrift.of(plain.drift(), (t, xi) -> -2,
+                (t, xi) -> 1 + Math.sin(xi)), FiringRate.constant(3), OptionalDouble.empty(), NONE, gaussian(0.4, 0.2));
+        NifSimulator tabulating = new NifSimulator(affine, unconnected(3000), RANGE,
+                new NifSimulator.Settings(1.0, 1e-3, 0.5, 4, 1));
+        assertTrue(tabulating.driftEvaluation().startsWith("affine"), tabulating.driftEvaluation());
+        NifParticleRun a = tabulating.simulate(2, fraction -> {
+        });
+        NifParticleRun b = run(plain, unconnected(3000), 1.0, 1e-3, 0.5, 4, 2);
+        for (int i = 0; i < 3000; i++) {
+            assertEquals(b.finalPotentials()[i], a.finalPotentials()[i], 1e-12);
+        }
+        assertArrayEquals(b.spikeCounts(), a.spikeCounts());
+    }
+
+    @Test
     void withoutSpikesALinearDriftGivesTheOrnsteinUhlenbeckLaw() {
         double a = 1.0;
         double c = 1.2;
