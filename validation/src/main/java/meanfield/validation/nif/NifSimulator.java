@@ -151,8 +151,16 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
 
     /** The edges of the output windows in time (windows + 1 values, edge w at a whole number of steps). */
     public double[] windowEdges() {
+        return windowEdges(settings.end(), settings.dt(), settings.window());
+    }
+
+    /** The window edges of any run with this horizon, step and window (they do not depend on N). */
+    public static double[] windowEdges(double end, double dt, double window) {
+        int steps = (int) Math.round(end / dt);
+        int windowSteps = (int) Math.round(window / dt);
+        int windows = (steps + windowSteps - 1) / windowSteps;
         double[] edges = new double[windows + 1];
-        Arrays.setAll(edges, w -> edge(w) * settings.dt());
+        Arrays.setAll(edges, w -> Math.min(steps, (long) w * windowSteps) * dt);
         return edges;
     }
 
