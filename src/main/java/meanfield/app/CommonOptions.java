@@ -33,8 +33,16 @@ final class CommonOptions {
     boolean quiet;
 
     Problem readProblem() {
+        return readProblem(List.of());
+    }
+
+    /** The problem with --set and then these assignments (a study's variant of it). */
+    Problem readProblem(List<String> more) {
         ProblemSource source = ProblemSource.load(problem);
         for (String assignment : overrides) {
+            source.set(assignment);
+        }
+        for (String assignment : more) {
             source.set(assignment);
         }
         return Problem.read(source);

@@ -62,9 +62,14 @@ abstract class FieldParticles implements ParticleJob {
         private TopoParticleRun run;
 
         Topo(TopoProblem topo, ParticleSettings p, int n, long seed) {
+            this(topo, p.bins(), n, seed);
+        }
+
+        /** With this many position bins per axis instead of particles.bins (validate's fine histograms). */
+        Topo(TopoProblem topo, int bins, int n, long seed) {
             super(topo.model().dimension(), seed);
             this.topo = topo;
-            this.bins = p.bins();
+            this.bins = bins;
             try {
                 this.simulator = new TopoSimulator(topo.model(), n, seed);
             } catch (InvalidModelException e) {
@@ -108,15 +113,20 @@ abstract class FieldParticles implements ParticleJob {
         private final long seed;
 
         Mv(MvProblem mv, ParticleSettings p, int n, long seed, int threads) {
-            super(simulator(mv, p, n, seed), threads);
+            this(mv, p, p.bins(), n, seed, threads);
+        }
+
+        /** With this many position bins per axis instead of particles.bins (validate's fine histograms). */
+        Mv(MvProblem mv, ParticleSettings p, int bins, int n, long seed, int threads) {
+            super(simulator(mv, p, bins, n, seed), threads);
             this.dimension = mv.model().dimension();
             this.seed = seed;
         }
 
-        private static MvSimulator simulator(MvProblem mv, ParticleSettings p, int n, long seed) {
+        private static MvSimulator simulator(MvProblem mv, ParticleSettings p, int bins, int n, long seed) {
             try {
                 return new MvSimulator(mv.model(), new MvSimulator.Settings(n, mv.time().end(), p.dt(),
-                        mv.time().outputEvery(), p.bins(), seed));
+                        mv.time().outputEvery(), bins, seed));
             } catch (InvalidModelException e) {
                 throw new ProblemException(mv.keyOf(e.part()), e.getMessage());
             }

@@ -30,7 +30,8 @@ final class NifParticles extends SimulatorJob<NifParticleRun> {
         this(nif, network(nif, p, n, seed, threads), p, n, seed, threads);
     }
 
-    private NifParticles(NifProblem nif, WeightMatrix network, ParticleSettings p, int n, long seed, int threads) {
+    /** On a network built beforehand (validate hands the same one to the solver as its step kernel). */
+    NifParticles(NifProblem nif, WeightMatrix network, ParticleSettings p, int n, long seed, int threads) {
         this(network, simulator(nif, network, p, n, seed), seed, threads);
     }
 
@@ -79,8 +80,19 @@ final class NifParticles extends SimulatorJob<NifParticleRun> {
         }
     }
 
+    WeightMatrix network() {
+        return network;
+    }
 
+    /** Copies the potentials at these window edges of the run (see {@link NifSimulator#snapshotAt}). */
+    void snapshotAt(meanfield.validation.nif.PotentialSnapshots snapshots) {
+        simulator.snapshotAt(snapshots);
+    }
 
+    /** The edges of the output windows in time. */
+    double[] windowEdges() {
+        return simulator.windowEdges();
+    }
 
     @Override
     public Optional<String> failure() {

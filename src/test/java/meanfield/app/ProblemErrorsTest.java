@@ -77,7 +77,10 @@ class ProblemErrorsTest {
         Path matrix = tmp.resolve("k.mtx");
         Files.writeString(matrix, "%%MatrixMarket matrix coordinate real general\n3 3 1\n1 2 0.5\n");
         assertUserError(solveWith("nif.kernel={matrix: " + matrix + "}"), "nif.kernel.matrix");
-        assertUserError(solveWith("nif.kernel={network: " + matrix + "}"), "nif.kernel.network");
+        // A network of any N fits any label grid (fractional overlaps); one that is not square does not.
+        Path rectangular = tmp.resolve("r.mtx");
+        Files.writeString(rectangular, "%%MatrixMarket matrix coordinate real general\n3 4 1\n1 2 0.5\n");
+        assertUserError(solveWith("nif.kernel={network: " + rectangular + "}"), "nif.kernel.network");
     }
 
     @Test

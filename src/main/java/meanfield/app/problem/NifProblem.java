@@ -216,10 +216,6 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
             }
             return new SynapticKernel.CellAveraged(xiCells, m.dense());
         }
-        if (m.rows() % xiCells != 0) {
-            throw new ProblemException(key, file + " is a network of " + m.rows()
-                    + " neurons, not a multiple of grid.xi.cells = " + xiCells);
-        }
         return StepKernel.fromEntries(m.rows(), m.rowIndex(), m.columnIndex(), m.values(), xiCells);
     }
 

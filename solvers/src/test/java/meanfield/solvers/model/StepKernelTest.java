@@ -1,7 +1,6 @@
 package meanfield.solvers.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleBinaryOperator;
@@ -58,9 +57,34 @@ class StepKernelTest {
     }
 
     @Test
-    void aNetworkThatDoesNotSplitIntoTheLabelCellsIsRejected() {
-        InvalidModelException e = assertThrows(InvalidModelException.class,
-                () -> StepKernel.fromEntries(10, new int[0], new int[0], new double[0], 4));
-        assertEquals(InvalidModelException.Part.KERNEL, e.part());
+    void aNeuronStraddlingACellEdgeIsSplitByItsOverlaps() {
+        // N = 3 on M = 2: neuron 1 covers (1/3, 2/3], half in each cell. One synapse from neuron 1 onto neuron 0.
+        SynapticKernel.CellAveraged step = StepKernel.fromEntries(3, new int[] {0}, new int[] {1}, new double[] {0.6}, 2);
+        double scale = 4.0 / 3;
+        assertEquals(scale * 0.6 * 0.5, step.value(0, 0), 1e-15);
+        assertEquals(scale * 0.6 * 0.5, step.value(0, 1), 1e-15);
+        assertEquals(0.0, step.value(1, 0), 0.0);
+        assertEquals(0.0, step.value(1, 1), 0.0);
+    }
+
+    @Test
+    void theStepKernelKeepsTheIntegralOfTheNetworkKernelForAnyCellCount() {
+        // int int w_N = (1/N) sum_ij w_ij, and the cell averages integrate to (1/M^2) sum_kl w_kl.
+        int n = 7;
+        int[] rows = {0, 1, 2, 3, 4, 5, 6, 6};
+        int[] cols = {6, 0, 5, 3, 1, 2, 0, 4};
+        double[] w = {0.3, -0.2, 0.7, 0.1, 0.4, 0.25, 0.9, -0.6};
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        for (int cells : new int[] {1, 2, 3, 5, 7, 10}) {
+            double[] values = StepKernel.fromEntries(n, rows, cols, w, cells).values();
+            double sum = 0;
+            for (double x : values) {
+                sum += x;
+            }
+            assertEquals(total / n, sum / ((double) cells * cells), 1e-14, "cells " + cells);
+        }
     }
 }

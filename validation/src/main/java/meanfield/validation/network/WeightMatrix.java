@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 
 import meanfield.solvers.model.InvalidModelException;
+import meanfield.solvers.model.NeuronCellOverlap;
 import meanfield.solvers.model.StepKernel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.parallel.ColumnPool;
@@ -441,25 +442,18 @@ public final class WeightMatrix {
     }
 
     /**
-     * The step kernel on a label grid of {@code cells} cells, w_kl = (M^2 / N) sum of w_ij over
-     * i in cell k and j in cell l: what {@link StepKernel#fromEntries} computes, read straight
-     * from the rows instead of from copies of all entries (N = 10^5 with d = 10^3 would need
-     * 1.6 GB of copies).
+     * The step kernel on a label grid of {@code cells} cells, w_kl = (M^2 / N) sum of w_ij share(i, k)
+     * share(j, l) (MODEL.md 1.2, neurons straddling a cell edge split by {@link NeuronCellOverlap}):
+     * what {@link StepKernel#fromEntries} computes, read straight from the rows instead of from
+     * copies of all entries (N = 10^5 with d = 10^3 would need 1.6 GB of copies).
      */
     public SynapticKernel.CellAveraged stepKernel(int cells) {
-        if (n % cells != 0) {
-            throw new InvalidModelException(InvalidModelException.Part.KERNEL, "a network of " + n
-                    + " neurons does not split evenly into " + cells + " label cells");
-        }
-        int perCell = n / cells;
-        double scale = (double) cells * cells / n;
-        double[] w = new double[cells * cells];
+        StepKernel.Accumulator w = new StepKernel.Accumulator(NeuronCellOverlap.of(n, cells), n);
         for (int i = 0; i < n; i++) {
-            int row = (i / perCell) * cells;
             for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                w[row + column[e] / perCell] += scale * weight[e];
+                w.add(i, column[e], weight[e]);
             }
         }
-        return new SynapticKernel.CellAveraged(cells, w);
+        return w.kernel();
     }
 }

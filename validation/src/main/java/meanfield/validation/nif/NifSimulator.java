@@ -89,6 +89,8 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
     private final int steps;
     private final int windowSteps;
     private final int windows;
+    /** Where potentials are copied at window edges; none unless asked for. */
+    private PotentialSnapshots snapshots = new PotentialSnapshots(new int[0]);
 
     /**
      * @param end    the horizon T, rounded to a whole number of steps
@@ -137,6 +139,30 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
         steps = (int) Math.round(settings.end() / settings.dt());
         windowSteps = (int) Math.round(settings.window() / settings.dt());
         windows = (steps + windowSteps - 1) / windowSteps;
+    }
+
+    /**
+     * Copies the potentials at the given window edges of the runs that follow (a validation compares
+     * them with the continuum's density in v); not part of a checkpoint, so for runs from t = 0.
+     */
+    public NifSimulator snapshotAt(PotentialSnapshots at) {
+        this.snapshots = at;
+        return this;
+    }
+
+    /** The edges of the output windows in time (windows + 1 values, edge w at a whole number of steps). */
+    public double[] windowEdges() {
+        return windowEdges(settings.end(), settings.dt(), settings.window());
+    }
+
+    /** The window edges of any run with this horizon, step and window (they do not depend on N). */
+    public static double[] windowEdges(double end, double dt, double window) {
+        int steps = (int) Math.round(end / dt);
+        int windowSteps = (int) Math.round(window / dt);
+        int windows = (steps + windowSteps - 1) / windowSteps;
+        double[] edges = new double[windows + 1];
+        Arrays.setAll(edges, w -> Math.min(steps, (long) w * windowSteps) * dt);
+        return edges;
     }
 
     /** The step at which output window w starts (w = windows: the end), in whole steps. */
@@ -217,6 +243,7 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
         Run run = new Run();
         try (ColumnPool pool = new ColumnPool(threads)) {
             pool.forEachChunk(run.blocks, (worker, from, to) -> run.sampleInitial(initial, from, to));
+            snapshots.offer(0, run.potential);
             return advance(run, 0, pool, progress, sink, checkpoints);
         }
     }
@@ -290,6 +317,7 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
                 slices[0] = rates;
                 sink.output(closed, end, slices);
                 closed++;
+                snapshots.offer(closed, run.potential);
                 failure = run.nonFinitePotential(end);
                 if (failure == null && checkpoints != null
                         && checkpoints.due(end, lastCheckpoint, closed == windows)) {

@@ -1,0 +1,60 @@
+package meanfield.app.output;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The plots of validate: distances against N with their fits, and observables of both sides on the same bins. */
+public final class ValidationPlots {
+    private ValidationPlots() {
+    }
+
+    /**
+     * Mean distance against N on log-log axes, each distance with its fitted line C N^p, and the line
+     * N^-1/2 through the reference distance's value at the largest N.
+     */
+    public static Path errors(Path file, double[] n, Map<String, double[]> means, Map<String, double[]> fitLines,
+            double[] reference) {
+        XYChart chart = Charts.lineChart("Particle-versus-continuum distances", "particles N", "distance (mean over seeds)");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        for (Map.Entry<String, double[]> e : means.entrySet()) {
+            if (positive(e.getValue())) {
+                chart.addSeries(e.getKey(), n, e.getValue()).setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);
+            }
+        }
+        for (Map.Entry<String, double[]> e : fitLines.entrySet()) {
+            if (positive(e.getValue())) {
+                chart.addSeries(e.getKey(), n, e.getValue()).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        if (positive(reference)) {
+            chart.addSeries("N^-1/2", n, reference).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
+        }
+        return Charts.save(chart, file);
+    }
+
+    /** Curves over a common x: the continuum drawn as lines, the particle series as markers. */
+    public static Path overlay(Path file, String title, String xTitle, String yTitle, double[] x,
+            Map<String, double[]> continuum, Map<String, double[]> particles) {
+        XYChart chart = Charts.lineChart(title, xTitle, yTitle);
+        continuum.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE));
+        particles.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE)
+                .setLineStyle(SeriesLines.NONE));
+        return Charts.save(chart, file);
+    }
+
+    private static boolean positive(double[] y) {
+        if (y == null) {
+            return false;
+        }
+        for (double v : y) {
+            if (!(v > 0)) {
+                return false;
+            }
+        }
+        return y.length > 0;
+    }
+}
