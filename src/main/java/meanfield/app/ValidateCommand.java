@@ -1,6 +1,7 @@
 package meanfield.app;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import meanfield.app.problem.Problem;
@@ -37,6 +38,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Times of the distances at one time (density, W1), in [0, time.end] (default: time.end).")
     String times;
 
+    @Option(names = "--trees", paramLabel = "SPEC;SPEC...",
+            description = "Tree-indexed observables (nif), e.g. 'chain:1,v,nu;star:nu,1,1': chain or star, then the"
+                    + " test function of each vertex, root first (1, v, nu, ind[a,b]), up to 4 vertices.")
+    String trees;
+
     @Spec
     CommandSpec spec;
 
@@ -55,8 +61,10 @@ final class ValidateCommand implements Callable<Integer> {
         };
         Problem problem = options.readProblem();
         double[] t = comparisonTimes(times, problem.time().end());
+        List<String> treeSpecs = trees == null || trees.isBlank() ? List.of()
+                : Arrays.stream(trees.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList();
         ValidationStudy.Settings settings = new ValidationStudy.Settings(n, seeds, chosen, t, options.threadCount(),
-                options.quiet);
+                options.quiet, treeSpecs);
         ValidationStudy.Outcome outcome = new ValidationStudy(problem, settings, options).run(spec.commandLine().getErr());
         if (outcome == null) {
             return Main.NUMERICAL_FAILURE;

@@ -20,6 +20,10 @@ import meanfield.solvers.result.RecordedResult;
 import meanfield.solvers.run.RecordedRun;
 import meanfield.validation.network.WeightMatrix;
 import meanfield.validation.nif.PotentialSnapshots;
+import meanfield.validation.tree.ContinuumTree;
+import meanfield.validation.tree.NetworkTree;
+import meanfield.validation.tree.TreeObservable;
+import meanfield.validation.tree.TreeSpec;
 import meanfield.validation.study.BinnedDensityDistance;
 import meanfield.validation.study.BinnedRateDistance;
 import meanfield.validation.study.CircularWassersteinDistance;
@@ -52,9 +56,13 @@ abstract class ValidationModel {
         this.times = times;
     }
 
-    static ValidationModel of(Problem problem, double[] times) {
+    static ValidationModel of(Problem problem, double[] times, List<String> trees) {
         if (problem.model() instanceof NifProblem) {
-            return new Nif(problem, times);
+            return new Nif(problem, times, trees);
+        }
+        if (!trees.isEmpty()) {
+            throw new ProblemException("--trees", "tree-indexed observables need a network: model "
+                    + problem.model().name() + " has none");
         }
         return new Torus(problem, times);
     }
@@ -115,10 +123,18 @@ abstract class ValidationModel {
         private final NifProblem nif;
         private final double[] windowEdges;
         private final int[] edges;
+        private final List<TreeObservable> trees = new ArrayList<>();
 
-        Nif(Problem problem, double[] times) {
+        Nif(Problem problem, double[] times, List<String> specs) {
             super(problem, times);
             this.nif = (NifProblem) problem.model();
+            for (String spec : specs) {
+                try {
+                    trees.add(TreeSpec.parse(spec, nif.model().rate()::value));
+                } catch (IllegalArgumentException e) {
+                    throw new ProblemException("--trees", e.getMessage());
+                }
+            }
             // The windows depend on time.end, time.output_every and particles.dt only, not on N.
             this.windowEdges = meanfield.validation.nif.NifSimulator.windowEdges(nif.time().end(),
                     problem.particles().dt(), nif.time().outputEvery());
@@ -166,6 +182,10 @@ abstract class ValidationModel {
                 double[] v = snapshots.potentials(s);
                 observables.put("v" + s, v);
                 observables.put("hist_v" + s, v == null ? null : voltageHistogram(n, v));
+                for (int k = 0; k < trees.size(); k++) {
+                    observables.put("tree" + k + "_" + s, v == null ? null
+                            : new double[] {NetworkTree.evaluate(network, v, trees.get(k))});
+                }
             }
             String failure = job.failure().orElse(null);
             RecordedRun continuum = null;
@@ -228,8 +248,45 @@ abstract class ValidationModel {
                                 return new VoltageWassersteinDistance(labels, gridEdges(nif.v())).pooled(p, c);
                             }
                         }, false));
+                for (int k = 0; k < trees.size(); k++) {
+                    TreeObservable tree = trees.get(k);
+                    list.add(new ValidationDistance(atTime("tree_" + tree.label().replaceAll("[^A-Za-z0-9]+", "_"), s), String.format(Locale.ROOT,
+                            "|tau_N(T) - tau(T)| at t = %.4g for T = %s: tau_N = (1/N) sum over vertex neurons of prod"
+                            + " over edges w_(parent, child) prod phi_m(V), by message passing on the network; tau the"
+                            + " same recursion on the label grid from the limit kernel's cell averages and f", t[s],
+                            tree.label()), "tree" + k + "_" + s,
+                            c -> new double[] {ContinuumTree.evaluate(limitKernel(labelCells(c)), tree,
+                                    densityAt(c, t[slot]), vGrid(c))},
+                            (p, c) -> Math.abs(p[0] - c[0]), true));
+                }
             }
             return list;
+        }
+
+        /**
+         * The limit kernel averaged over the cells of a label grid of M cells (a kernel given as cell
+         * averages on a coarser grid that divides M is constant on its cells).
+         */
+        private SynapticKernel.CellAveraged limitKernel(int cells) {
+            SynapticKernel kernel = nif.model().kernel();
+            if (kernel instanceof SynapticKernel.Function function) {
+                meanfield.grids.UniformGrid grid = meanfield.grids.UniformGrid.unitInterval(cells);
+                return new SynapticKernel.CellAveraged(cells, meanfield.grids.CellAverages.of(function.w(), grid, grid, 3));
+            }
+            SynapticKernel.CellAveraged given = (SynapticKernel.CellAveraged) kernel;
+            int ratio = cells / given.cells();
+            double[] w = new double[cells * cells];
+            for (int k = 0; k < cells; k++) {
+                for (int l = 0; l < cells; l++) {
+                    w[k * cells + l] = given.value(k / ratio, l / ratio);
+                }
+            }
+            return new SynapticKernel.CellAveraged(cells, w);
+        }
+
+        private static meanfield.grids.UniformGrid vGrid(RecordedResult c) {
+            double[] edges = vEdges(c);
+            return new meanfield.grids.UniformGrid(edges[0], edges[edges.length - 1], edges.length - 1);
         }
 
         /** The particles' histogram of V on the bins of error_density (for validation.h5). */

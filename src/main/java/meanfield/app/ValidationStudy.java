@@ -39,7 +39,9 @@ final class ValidationStudy {
         }
     }
 
-    record Settings(int[] particles, int seeds, Kernel kernel, double[] times, int threads, boolean quiet) {
+    /** @param trees tree-indexed observables (nif), as {@link meanfield.validation.tree.TreeSpec} specs; may be empty */
+    record Settings(int[] particles, int seeds, Kernel kernel, double[] times, int threads, boolean quiet,
+            List<String> trees) {
     }
 
     /** One task of the list: a particle run (N, seed). */
@@ -77,7 +79,7 @@ final class ValidationStudy {
         this.problem = problem;
         this.settings = settings;
         this.options = options;
-        this.model = ValidationModel.of(problem, settings.times());
+        this.model = ValidationModel.of(problem, settings.times(), settings.trees());
         if (settings.kernel() == Kernel.NETWORK && !model.hasNetwork()) {
             throw new ProblemException("--kernel", "model " + problem.model().name() + " has no network: only"
                     + " --kernel limit applies");

@@ -170,7 +170,10 @@ class ValidateCommandTest {
         "--seeds=0|--seeds",
         "--times=7|--times",
         "--times=-0.1|--times",
-        "--kernel=graphon|--kernel"})
+        "--kernel=graphon|--kernel",
+        "--trees=chain:1,v,w|--trees",
+        "--trees=tree:1,1|--trees",
+        "--trees=chain:1,1,1,1,1|--trees"})
     void badOptionsAreRefusedWithOneLineNamingTheOption(String option, String name) {
         List<String> args = new ArrayList<>(List.of("validate", "nif-ring", "--quiet", "--out=" + tmp.resolve("bad")));
         if (!option.startsWith("--particles")) {
@@ -182,6 +185,21 @@ class ValidateCommandTest {
         assertTrue(r.err().contains(name), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void treeObservablesAreDistancesOfTheirOwnAndNeedANetwork() throws IOException {
+        JsonNode s = validate("trees", "nif-ring", "100,400", NIF_SMALL, "--seeds", "2", "--kernel", "limit", "--trees",
+                "chain:1,v,nu; star:nu,1,1");
+        for (JsonNode run : s.get("runs")) {
+            for (String name : List.of("tree_chain_1_v_nu", "tree_star_nu_1_1")) {
+                assertTrue(run.get(name).asDouble() >= 0 && Double.isFinite(run.get(name).asDouble()), run.toString());
+            }
+        }
+        CommandRunner r = CommandRunner.run("validate", "topo-1d", "--particles", "100,200", "--trees", "chain:1,1",
+                "--quiet", "--out=" + tmp.resolve("topo-trees"));
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("--trees") && r.err().contains("network"), r.err());
     }
 
     @Test
