@@ -203,6 +203,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void runsThatFailNumericallyAreReportedAndTheOthersStillCount() throws IOException {
+        // Neuron labels are (i - 1/2)/N: for odd N one sits at xi = 1/2 exactly, where this drift is infinite.
+        JsonNode s = validate("failing", "nif-ring", "101,200,400", NIF_SMALL, "--seeds", "2", "--kernel", "limit",
+                "--set", "nif.drift=-v + 1.2 + 0.001/(xi - 0.5)");
+        JsonNode runs = s.get("runs");
+        assertEquals(2, runs.get(0).get("failures").size(), runs.get(0).toString());
+        assertTrue(runs.get(0).get("failures").get(0).asText().contains("xi = 0.5"), runs.get(0).toString());
+        for (int l = 1; l < 3; l++) {
+            assertTrue(runs.get(l).get("error_rate").asDouble() > 0, runs.get(l).toString());
+        }
+        assertTrue(Double.isFinite(s.get("fitted_exponent").asDouble()));
+    }
+
+    @Test
     void tooManySynapsesAreRefusedWithTheMemoryNeeded() {
         CommandRunner r = CommandRunner.run("validate", "nif-ring", "--particles", "100,2000000", "--quiet",
                 "--out=" + tmp.resolve("memory"));
