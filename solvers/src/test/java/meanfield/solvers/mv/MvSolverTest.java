@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestReporter;
 import meanfield.grids.fourier.PeriodicGrid;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.parallel.ColumnPool;
-import meanfield.solvers.time.DiagonalSplitSystem;
+import meanfield.solvers.time.StageMassWatch;
 import meanfield.solvers.time.Schemes;
 import meanfield.solvers.time.TimeIntegrator;
 
@@ -102,45 +102,12 @@ class MvSolverTest {
         reporter.publishEntry("p4 steps", Integer.toString(s.steps()));
     }
 
-    /** MvSpectral whose explicit part records the largest mass error of the states it is given. */
-    private static final class MassWatch implements DiagonalSplitSystem {
-        private final MvSpectral spectral;
-        double worst;
-        int evaluations;
-
-        MassWatch(MvSpectral spectral) {
-            this.spectral = spectral;
-        }
-
-        @Override
-        public int size() {
-            return spectral.size();
-        }
-
-        @Override
-        public void propagate(double dt, double[] in, double[] out) {
-            spectral.propagate(dt, in, out);
-        }
-
-        @Override
-        public void explicitPart(double t, double[] y, double[] out) {
-            evaluations++;
-            // The mass is the k = 0 coefficient (the mean over the unit torus).
-            worst = Math.max(worst, Math.abs(y[0] - 1));
-            spectral.explicitPart(t, y, out);
-        }
-
-        @Override
-        public double errorNorm(double[] a, double[] b) {
-            return spectral.errorNorm(a, b);
-        }
-    }
-
     @Test
     void everyStageOfAdaptiveLawsonRk4KeepsTheMassExactly() {
         try (ColumnPool pool = new ColumnPool(1)) {
             MvSpectral spectral = new MvSpectral(MvTestProblems.p4(), new PeriodicGrid(1, 64), pool);
-            MassWatch watch = new MassWatch(spectral);
+            // The mass is the k = 0 coefficient (the mean over the unit torus).
+            StageMassWatch watch = new StageMassWatch(spectral, y -> y[0]);
             TimeIntegrator lawson = Schemes.named("lawson-rk4").orElseThrow().build(watch);
             double[] y = spectral.initialState();
             double massAtStart = y[0];
@@ -165,9 +132,9 @@ class MvSolverTest {
                 accepted++;
                 dt = h * 1.5;
             }
-            assertTrue(rejected > 0 && watch.evaluations > 4 * accepted, "evaluations " + watch.evaluations
+            assertTrue(rejected > 0 && watch.evaluations() > 4 * accepted, "evaluations " + watch.evaluations()
                     + ", steps " + accepted + ", rejected " + rejected);
-            assertTrue(watch.worst <= Math.abs(massAtStart - 1), "largest mass error of a stage " + watch.worst);
+            assertTrue(watch.worst() <= Math.abs(massAtStart - 1), "largest mass error of a stage " + watch.worst());
         }
     }
 

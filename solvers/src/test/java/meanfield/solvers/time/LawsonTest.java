@@ -206,15 +206,7 @@ class LawsonTest {
 
         @Override
         public void propagate(double dt, double[] in, double[] out) {
-            for (int m = 0; m < 2; m++) {
-                double g = Math.exp(RE[m] * dt);
-                double c = g * Math.cos(IM[m] * dt);
-                double s = g * Math.sin(IM[m] * dt);
-                double re = in[2 * m];
-                double im = in[2 * m + 1];
-                out[2 * m] = c * re - s * im;
-                out[2 * m + 1] = c * im + s * re;
-            }
+            ComplexModes.propagate(RE, IM, dt, in, out);
         }
 
         @Override

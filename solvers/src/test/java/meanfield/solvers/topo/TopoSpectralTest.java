@@ -16,7 +16,7 @@ import meanfield.solvers.catalogue.PublicProblems;
 import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.parallel.ColumnPool;
-import meanfield.solvers.time.DiagonalSplitSystem;
+import meanfield.solvers.time.StageMassWatch;
 import meanfield.solvers.time.Schemes;
 import meanfield.solvers.time.TimeIntegrator;
 
@@ -207,50 +207,14 @@ class TopoSpectralTest {
         assertTrue(adaptive.massErrorMax() < 1e-13, "mass error " + adaptive.massErrorMax());
     }
 
-    /** A TopoSpectral whose explicit part records the largest mass error of the states it is given. */
-    private static final class MassWatch implements DiagonalSplitSystem {
-        private final TopoSpectral spectral;
-        private final int spectrum;
-        private final int velocities;
-        double worst;
-        int evaluations;
-
-        MassWatch(TopoSpectral spectral, int velocities) {
-            this.spectral = spectral;
-            this.velocities = velocities;
-            this.spectrum = spectral.size() / velocities;
+    /** The total mass of a TOPO spectral state: the sum over velocities of the k = 0 coefficients (means over the torus). */
+    private static double mass(double[] y, int velocities) {
+        int spectrum = y.length / velocities;
+        double mass = 0;
+        for (int k = 0; k < velocities; k++) {
+            mass += y[k * spectrum];
         }
-
-        /** The total mass: the sum over velocities of the k = 0 coefficients (means over the torus). */
-        double mass(double[] y) {
-            double mass = 0;
-            for (int k = 0; k < velocities; k++) {
-                mass += y[k * spectrum];
-            }
-            return mass;
-        }
-
-        @Override
-        public int size() {
-            return spectral.size();
-        }
-
-        @Override
-        public void propagate(double dt, double[] in, double[] out) {
-            spectral.propagate(dt, in, out);
-        }
-
-        @Override
-        public void explicitPart(double t, double[] y, double[] out) {
-            evaluations++;
-            worst = Math.max(worst, Math.abs(mass(y) - 1));
-            spectral.explicitPart(t, y, out);
-        }
-
-        @Override
-        public double errorNorm(double[] a, double[] b) {
-            return spectral.errorNorm(a, b);
-        }
+        return mass;
     }
 
     @Test
@@ -258,7 +222,7 @@ class TopoSpectralTest {
         TopoModel p2 = TopoTestProblems.p2(RankWeight.exponential(), 8);
         try (ColumnPool pool = new ColumnPool(1)) {
             TopoSpectral spectral = new TopoSpectral(p2, new PeriodicGrid(1, 32), TopoSpectral.defaultRadialNodes(32), pool);
-            MassWatch watch = new MassWatch(spectral, 8);
+            StageMassWatch watch = new StageMassWatch(spectral, y -> mass(y, 8));
             TimeIntegrator lawson = Schemes.named("lawson-rk4").orElseThrow().build(watch);
             double[] y = spectral.initialState();
             double[] next = new double[y.length];
@@ -278,12 +242,12 @@ class TopoSpectralTest {
                 double[] swap = y;
                 y = next;
                 next = swap;
-                worstStep = Math.max(worstStep, Math.abs(watch.mass(y) - 1));
+                worstStep = Math.max(worstStep, Math.abs(mass(y, 8) - 1));
                 accepted++;
                 dt = h * 1.5;
             }
-            assertTrue(watch.evaluations > 4 * accepted, "evaluations " + watch.evaluations + ", steps " + accepted);
-            assertTrue(watch.worst < 1e-14, "largest mass error of a stage " + watch.worst);
+            assertTrue(watch.evaluations() > 4 * accepted, "evaluations " + watch.evaluations() + ", steps " + accepted);
+            assertTrue(watch.worst() < 1e-14, "largest mass error of a stage " + watch.worst());
             assertTrue(worstStep < 1e-14, "largest mass error of a step " + worstStep);
         }
     }
