@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -298,19 +297,9 @@ final class ConvergeCommand implements Callable<Integer> {
             }
             Level[] levelsRun = new Level[problems.size()];
             for (int i = 0; i < levelsRun.length; i++) {
-                try {
-                    levelsRun[i] = futures.get(i).get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+                levelsRun[i] = Tasks.await(futures.get(i));
             }
             return levelsRun;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         } finally {
             pool.shutdownNow();
         }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,10 +92,10 @@ final class ParticleStudy {
             for (ParticleLevels.Run r : runs) {
                 tasks.add(pool.submit(() -> simulate(r, done, runs.size(), err)));
             }
-            Continuum continuum = get(continuumTask);
+            Continuum continuum = Tasks.await(continuumTask);
             List<RunResult> results = new ArrayList<>();
             for (Future<RunResult> task : tasks) {
-                results.add(get(task));
+                results.add(Tasks.await(task));
             }
             if (continuum.run().outcome().failure().isPresent()) {
                 err.println("numerical failure of the continuum solve: " + continuum.run().outcome().failure().get()
@@ -210,20 +209,6 @@ final class ParticleStudy {
                     + " (%.2f GiB per run x %d concurrent runs); the JVM may use %.1f GiB (fewer levels, a smaller"
                     + " --from or --factor, --threads 1, or MEANFIELD_JAVA_OPTS=-Xmx...)", l, counts[l],
                     needed / 1073741824.0, perRun / 1073741824.0, concurrent, available / 1073741824.0));
-        }
-    }
-
-    private static <T> T get(Future<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -162,13 +161,13 @@ final class ValidationStudy {
                     return new Finished(run, (System.nanoTime() - start) * 1e-9, failure);
                 }));
             }
-            RecordedRun limitRun = limit == null ? null : get(limit);
+            RecordedRun limitRun = limit == null ? null : Tasks.await(limit);
             double continuumSeconds = (System.nanoTime() - t0) * 1e-9;
             List<Finished> finished = new ArrayList<>();
             for (Future<Finished> f : runs) {
-                finished.add(get(f));
+                finished.add(Tasks.await(f));
             }
-            RecordedRun doubledRun = get(doubled);
+            RecordedRun doubledRun = Tasks.await(doubled);
             progress.close();
             if (limitRun != null && limitRun.outcome().failure().isPresent()) {
                 err.println("numerical failure of the continuum solve (limit kernel): "
@@ -309,20 +308,6 @@ final class ValidationStudy {
         double[] e = points.stream().mapToDouble(p -> p[1]).toArray();
         double[] fit = OrderFit.leastSquares(n, e, 0, n.length);
         return new double[] {fit[0], fit[1]};
-    }
-
-    private static <T> T get(Future<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** One progress bar over the whole study: runs weighted by N, plus the continuum solves. */
