@@ -28,6 +28,8 @@ import meanfield.solvers.parallel.ColumnPool;
 public final class WeightMatrix {
     /** Rows per random stream when a graph is drawn. */
     public static final int ROWS_PER_STREAM = 1024;
+    /** Side of the square tiles of a dense network's transpose. */
+    private static final int DENSE_TILE = 64;
     /** Presynaptic neurons per tile of the transpose (see transposeTile). */
     private static final int TRANSPOSE_TILE = 4096;
     /** Mixed into the seed so that a network and a simulation given the same seed use unrelated streams. */
@@ -43,6 +45,18 @@ public final class WeightMatrix {
 
     /** The scaling quantities of MODEL.md 1.1, which the mean-field theory needs bounded (sums) or small (max). */
     public record Scaling(double maxRowSum, double maxColumnSum, double maxWeight, double meanInDegree) {
+    }
+
+    /** Takes both orientations as given (each list ascending). */
+    private WeightMatrix(int n, int[] rowStart, int[] column, float[] weight, int[] outStart, int[] target,
+            float[] outWeight) {
+        this.n = n;
+        this.rowStart = rowStart;
+        this.column = column;
+        this.weight = weight;
+        this.outStart = outStart;
+        this.target = target;
+        this.outWeight = outWeight;
     }
 
     /** Takes the rows as given (columns ascending within each row) and builds the transpose. */
@@ -115,29 +129,58 @@ public final class WeightMatrix {
         return (xi, zeta) -> cells.value((int) (xi * m), (int) (zeta * m));
     }
 
-    /** w_ij = w(xi_i, xi_j) / N for all i != j: N (N - 1) synapses. */
+    /**
+     * w_ij = w(xi_i, xi_j) / N for all i != j: N (N - 1) synapses. Both orientations have the same
+     * pattern (everyone but oneself, ascending), so the outgoing lists are the rows' weights moved by a
+     * blocked transpose of the N x N array less its diagonal, in tiles of {@link #DENSE_TILE}^2 that
+     * stay in cache, instead of the general scatter (two thirds of a dense run at N = 8000, measured
+     * with JFR); evaluating w a second time in transposed order was measured as slow as the scatter.
+     */
     public static WeightMatrix dense(int n, DoubleBinaryOperator w, int threads) {
-        int[] rowStart = new int[n + 1];
+        int[] start = new int[n + 1];
         for (int i = 0; i <= n; i++) {
-            rowStart[i] = checkedSynapses((long) i * (n - 1));
+            start[i] = checkedSynapses((long) i * (n - 1));
         }
-        int[] column = new int[rowStart[n]];
-        float[] weight = new float[rowStart[n]];
+        int[] column = new int[start[n]];
+        float[] weight = new float[start[n]];
+        int[] target = new int[start[n]];
+        float[] outWeight = new float[start[n]];
         try (ColumnPool pool = new ColumnPool(threads)) {
             pool.forEachChunk(n, (worker, from, to) -> {
                 for (int i = from; i < to; i++) {
                     double xi = label(i, n);
-                    int e = rowStart[i];
+                    int e = start[i];
                     for (int j = 0; j < n; j++) {
                         if (j != i) {
                             column[e] = j;
+                            target[e] = j;
                             weight[e++] = (float) (w.applyAsDouble(xi, label(j, n)) / n);
                         }
                     }
                 }
             });
-            return new WeightMatrix(n, rowStart, column, weight, pool);
+            int tiles = (n + DENSE_TILE - 1) / DENSE_TILE;
+            // Each worker fills whole outgoing lists (a band of presynaptic j), so writes never overlap.
+            pool.forEachChunk(tiles, (worker, from, to) -> {
+                for (int jt = from; jt < to; jt++) {
+                    int j0 = jt * DENSE_TILE;
+                    int j1 = Math.min(n, j0 + DENSE_TILE);
+                    for (int i0 = 0; i0 < n; i0 += DENSE_TILE) {
+                        int i1 = Math.min(n, i0 + DENSE_TILE);
+                        for (int j = j0; j < j1; j++) {
+                            int out = start[j];
+                            for (int i = i0; i < i1; i++) {
+                                if (i != j) {
+                                    outWeight[out + (i < j ? i : i - 1)] = weight[start[i] + (j < i ? j : j - 1)];
+                                }
+                            }
+                        }
+                    }
+                }
+            });
         }
+        // The outgoing lists have the rows' pattern: list j holds every i != j, ascending, as row j does.
+        return new WeightMatrix(n, start, column, weight, start, target, outWeight);
     }
 
     /**

@@ -122,8 +122,17 @@ class WeightMatrixTest {
 
     @Test
     void theOutgoingEdgesAreTheTransposeOfTheRows() {
-        int n = 60;
-        WeightMatrix m = WeightMatrix.erdosRenyi(n, 12, W, 5, 1);
+        assertOutgoingEdgesTransposeTheRows(WeightMatrix.erdosRenyi(60, 12, W, 5, 1), 60);
+    }
+
+    @Test
+    void aDenseNetworksOutgoingEdgesBuiltDirectlyAreTheTransposeOfItsRows() {
+        // Built in transposed order rather than by transposing: for any thread count, bit for bit.
+        assertOutgoingEdgesTransposeTheRows(WeightMatrix.dense(37, W, 1), 37);
+        assertOutgoingEdgesTransposeTheRows(WeightMatrix.dense(37, W, 2), 37);
+    }
+
+    private static void assertOutgoingEdgesTransposeTheRows(WeightMatrix m, int n) {
         int[] spike = new int[1];
         for (int j = 0; j < n; j++) {
             spike[0] = j;
