@@ -1,0 +1,182 @@
+package meanfield.app.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import meanfield.app.Version;
+import meanfield.app.output.LinePlot;
+
+/**
+ * The merged outputs of a sweep, each written to a temporary file and renamed into place:
+ * sweep.csv, sweep.h5 (the same columns as datasets), summary.json and sweep.png.
+ */
+final class SweepFiles {
+    static final String CSV = "sweep.csv";
+    static final String H5 = "sweep.h5";
+    static final String PLOT = "sweep.png";
+    /** The result a plot shows when the tasks report it, in this order of preference; else the first result. */
+    private static final List<String> HEADLINES = List.of("mean_rate", "observed_order", "fitted_exponent",
+            "mass_error_max", "runs.last.spike_count");
+
+    private SweepFiles() {
+    }
+
+    static List<Path> write(Path dir, SweepDefinition definition, BaseProblem base, SweepTable table, long startNanos) {
+        List<Path> written = new ArrayList<>();
+        written.add(csv(dir.resolve(CSV), table));
+        written.add(h5(dir.resolve(H5), definition, table));
+        Path plot = plot(dir.resolve(PLOT), table);
+        if (plot != null) {
+            written.add(plot);
+        }
+        summary(dir.resolve("summary.json"), definition, base, table, startNanos);
+        written.add(dir.resolve("summary.json"));
+        return written;
+    }
+
+    static List<String> header(SweepTable table) {
+        List<String> header = new ArrayList<>();
+        header.add("task");
+        header.addAll(table.parameters());
+        header.add("status");
+        header.add("wall_seconds");
+        header.addAll(table.results());
+        return header;
+    }
+
+    private static Path csv(Path file, SweepTable table) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.join(",", header(table).stream().map(SweepFiles::quote).toList())).append('\n');
+        for (SweepTable.Row r : table.rows()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(quote(r.task().name()));
+            r.parameterValues().forEach(v -> cells.add(quote(v)));
+            cells.add(r.status().label());
+            cells.add(number(r.wallSeconds()));
+            for (String name : table.results()) {
+                cells.add(number(r.results().getOrDefault(name, Double.NaN)));
+            }
+            s.append(String.join(",", cells)).append('\n');
+        }
+        AtomicFiles.write(file, s.toString());
+        return file;
+    }
+
+    /** Full precision (Double.toString round-trips), empty for a missing value. */
+    private static String number(double x) {
+        return Double.isNaN(x) ? "" : Double.toString(x);
+    }
+
+    private static String quote(String cell) {
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    private static Path h5(Path file, SweepDefinition definition, SweepTable table) {
+        Path temporary = AtomicFiles.temporary(file);
+        try (WritableHdfFile h5 = HdfFile.write(temporary)) {
+            h5.putAttribute("version", Version.current());
+            h5.putAttribute("definition", new ObjectMapper().writeValueAsString(definition.toMap()));
+            List<SweepTable.Row> rows = table.rows();
+            h5.putDataset("task", rows.stream().map(r -> r.task().name()).toArray(String[]::new));
+            for (int p = 0; p < table.parameters().size(); p++) {
+                int column = p;
+                if (table.numericParameters().get(p)) {
+                    h5.putDataset(table.parameters().get(p), rows.stream()
+                            .mapToDouble(r -> Double.parseDouble(r.parameterValues().get(column))).toArray());
+                } else {
+                    h5.putDataset(table.parameters().get(p), rows.stream()
+                            .map(r -> r.parameterValues().get(column)).toArray(String[]::new));
+                }
+            }
+            h5.putDataset("status", rows.stream().map(r -> r.status().label()).toArray(String[]::new));
+            h5.putDataset("wall_seconds", rows.stream().mapToDouble(SweepTable.Row::wallSeconds).toArray());
+            for (String name : table.results()) {
+                h5.putDataset(name, table.result(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        AtomicFiles.move(temporary, file);
+        return file;
+    }
+
+    /**
+     * The headline result against the first varied parameter, a line per value of the second (the
+     * seed when it is the second column), averaged over any further ones; none when the first
+     * parameter is not numeric or no task has the result.
+     */
+    private static Path plot(Path file, SweepTable table) {
+        if (table.parameters().isEmpty() || !table.numericParameters().get(0) || table.results().isEmpty()) {
+            return null;
+        }
+        String y = HEADLINES.stream().filter(table.results()::contains).findFirst().orElse(table.results().get(0));
+        Map<String, TreeMap<Double, double[]>> lines = new LinkedHashMap<>();
+        for (SweepTable.Row r : table.rows()) {
+            double value = r.results().getOrDefault(y, Double.NaN);
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            String line = table.parameters().size() > 1
+                    ? table.parameters().get(1) + " = " + r.parameterValues().get(1) : y;
+            double x = Double.parseDouble(r.parameterValues().get(0));
+            double[] sum = lines.computeIfAbsent(line, k -> new TreeMap<>()).computeIfAbsent(x, k -> new double[2]);
+            sum[0] += value;
+            sum[1]++;
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        boolean positive = true;
+        for (Map.Entry<String, TreeMap<Double, double[]>> e : lines.entrySet()) {
+            double[][] xy = new double[2][e.getValue().size()];
+            int i = 0;
+            for (Map.Entry<Double, double[]> p : e.getValue().entrySet()) {
+                xy[0][i] = p.getKey();
+                xy[1][i] = p.getValue()[0] / p.getValue()[1];
+                positive &= xy[1][i] > 0;
+                i++;
+            }
+            series.put(e.getKey(), xy);
+        }
+        // Errors span decades: a log axis when the result is an error and every value is positive.
+        boolean logY = positive && (y.contains("error") || y.contains("distance"));
+        // XChart names the file itself (it appends .png): a unique temporary name that already ends so.
+        Path png = file.resolveSibling("." + PLOT + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".png");
+        LinePlot.write(png, y + " against " + table.parameters().get(0), table.parameters().get(0), y, series, logY);
+        AtomicFiles.move(png, file);
+        return file;
+    }
+
+    private static void summary(Path file, SweepDefinition definition, BaseProblem base, SweepTable table,
+            long startNanos) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("command", "sweep");
+        s.put("problem", definition.problem());
+        s.put("model", base.model());
+        s.put("sweep_command", definition.command());
+        s.put("wall_seconds", (System.nanoTime() - startNanos) * 1e-9);
+        s.put("tasks", table.counts());
+        s.put("parameters", table.parameters());
+        s.put("results", table.results());
+        s.put("files", List.of(CSV, H5, PLOT));
+        s.put("problem_resolved", base.resolved());
+        try {
+            AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
