@@ -71,9 +71,10 @@ final class SimulateRun {
         MemoryBudget.require("--particles", MemoryBudget.particleBytes(problem, particles),
                 "a run of " + particles + " particles" + (problem.model() instanceof NifProblem
                         ? " (" + problem.particles().connectivity() + " network)" : ""));
-        List<String> warnings = RunWarnings.print(RunWarnings.of(problem.time(), threads), err);
         // The first seed's job (its network, its settings checked) is built before anything is written.
         ParticleJob first = job(seeds.get(0));
+        List<String> warnings = RunWarnings.of(problem.time(), threads);
+        WarningSink warned = new WarningSink(warnings, err);
         dir.start(yaml, new RunDirectory.Settings("simulate", name, problem.source().directory(), checkpointEvery,
                 particles, seeds));
         List<Map<String, Object>> runs = new ArrayList<>();
@@ -90,8 +91,8 @@ final class SimulateRun {
             written.add(checkpointFile);
             ParticleJob job = seed == seeds.get(0) ? first : job(seed);
             RecordedResult memory = new RecordedResult();
-            TeeSink sinks = new TeeSink(new Hdf5ResultFile(data, Map.of("problem", yaml, "version", Version.current())),
-                    memory);
+            TeeSink sinks = new TeeSink(warned, new Hdf5ResultFile(data, Map.of("problem", yaml, "version",
+                    Version.current())), memory);
             CheckpointPolicy checkpoints = checkpointEvery > 0
                     ? new CheckpointPolicy(checkpointEvery, c -> CheckpointFile.write(checkpointFile, c)) : null;
             try (Progress progress = new Progress("simulate " + name + " seed " + seed, problem.time().end(), quiet)) {

@@ -100,7 +100,7 @@ final class SolveRun {
         String yaml = problem.source().toYaml();
         MemoryBudget.require("grid", MemoryBudget.streamedSolveBytes(model, model.time().outputTimes().length),
                 "solving " + name + " on this grid with its outputs");
-        List<String> warnings = new java.util.ArrayList<>(RunWarnings.print(RunWarnings.of(model.time(), threads), err));
+        List<String> warnings = new java.util.ArrayList<>();
         Path solution = dir.dir().resolve(SOLUTION);
         RecordedResult memory = new RecordedResult();
         RunOutcome outcome = null;
@@ -116,11 +116,12 @@ final class SolveRun {
             step = driver.fixedStep();
             dir.start(yaml, new RunDirectory.Settings("solve", name, problem.source().directory(), checkpointEvery, 0,
                     List.of()));
+            warnings.addAll(RunWarnings.of(model.time(), threads));
             if (checkpointEvery > 0) {
                 driver.withCheckpoints(new CheckpointPolicy(checkpointEvery,
                         c -> CheckpointFile.write(dir.checkpoint(), c)));
             }
-            TeeSink sinks = new TeeSink(new Hdf5ResultFile(solution,
+            TeeSink sinks = new TeeSink(new WarningSink(List.copyOf(warnings), err), new Hdf5ResultFile(solution,
                     Map.of("problem", yaml, "version", Version.current())), memory);
             try {
                 if (from == null) {
