@@ -1,11 +1,6 @@
 package meanfield.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +26,9 @@ final class CommonOptions {
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
+
+    @Option(names = "--overwrite", description = "Write into an --out directory that already holds files (files of the same name are replaced).")
+    boolean overwrite;
 
     Problem readProblem() {
         return readProblem(List.of());
@@ -61,15 +59,8 @@ final class CommonOptions {
         return n;
     }
 
-    /** The output directory, created: --out, or runs/<problem>-<command>-<timestamp>. */
-    Path outputDirectory(String problemName, String command) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = out != null ? out : Path.of("runs", problemName + "-" + command + "-" + stamp);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + dir, e);
-        }
-        return dir;
+    /** The output directory, checked but not created: --out, or runs/<problem>-<command>-<timestamp>. */
+    OutputDirectory output(String problemName, String command) {
+        return OutputDirectory.choose(out, problemName, command, overwrite);
     }
 }

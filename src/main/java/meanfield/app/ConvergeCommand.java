@@ -94,6 +94,7 @@ final class ConvergeCommand implements Callable<Integer> {
         }
         particleStudy.refuseOutside(key);
         Problem base = options.readProblem();
+        OutputDirectory out = options.output(base.source().name(), "converge");
         checkOptions();
         if (reference.equals("exact")) {
             base.model().exactSolution();
@@ -156,7 +157,7 @@ final class ConvergeCommand implements Callable<Integer> {
         int fitFrom = Math.max(0, errors.length - 3);
         double[] fit = validCount(errors, fitFrom) >= 2 ? OrderFit.leastSquares(h, errors, fitFrom, errors.length)
                 : new double[] {Double.NaN, Double.NaN, Double.NaN};
-        Path dir = options.outputDirectory(base.source().name(), "converge");
+        Path dir = out.create();
         print(spec.commandLine().getOut(), values, errors, orders, results, fit);
         if (knownSolution()) {
             spec.commandLine().getOut().println("reference: " + (manufactured() ? "the manufactured solution " : "")
@@ -212,8 +213,8 @@ final class ConvergeCommand implements Callable<Integer> {
 
     /**
      * Refuses a study whose finest levels, run {@code threads} at a time, would not fit in the JVM's
-     * heap: about 8 bytes x the field's values x (24 work arrays + the outputs kept). A rough bound
-     * (the TOPO finite volumes also hold a block of 128 rows of weights per worker), made before anything runs.
+     * heap ({@link MemoryBudget#solveBytes}: the field's work arrays, the outputs kept, the coupling
+     * and rank tables), made before anything runs.
      */
     private void checkMemory(List<Problem> problems, double[] values, int threads) {
         long available = Runtime.getRuntime().maxMemory();
@@ -222,12 +223,9 @@ final class ConvergeCommand implements Callable<Integer> {
         for (int i = problems.size() - 1; i >= problems.size() - running; i--) {
             Problem p = problems.get(i);
             long kept = quantity.equals("rate") ? p.time().outputTimes().length : 1;
-            long bytes = 8 * p.model().valuesPerOutput() * (24 + kept);
-            if (p.model() instanceof meanfield.app.problem.TopoProblem topo
-                    && topo.method() == meanfield.solvers.topo.TopoSolver.Method.FINITE_VOLUME) {
-                bytes += 8L * 128 * (long) Math.pow(topo.n(), topo.model().dimension());
-            }
-            concurrent += bytes;
+            long bytes = MemoryBudget.solveBytes(p.model(), kept);
+            // Saturating: a grid too large for a long of bytes is still too large.
+            concurrent = bytes > Long.MAX_VALUE - concurrent ? Long.MAX_VALUE : concurrent + bytes;
             if (bytes > 0.8 * available || concurrent > 0.8 * available) {
                 throw new ProblemException("--levels", String.format(Locale.ROOT, "level %d (%s = %s) needs about %.1f GiB"
                         + " with the levels running beside it; the JVM may use %.1f GiB (fewer levels, --threads 1, or"

@@ -17,6 +17,8 @@ public final class Main implements Runnable {
     public static final int USER_ERROR = 2;
     /** A numerical failure: the outputs up to it are kept. */
     public static final int NUMERICAL_FAILURE = 3;
+    /** Stopped by SIGTERM or Ctrl-C: the outputs reached are kept (128 + SIGINT, as shells report Ctrl-C). */
+    public static final int INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,6 +49,12 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through. A solve or simulate reports this itself with the outputs it kept.
+            err.println("error: " + EarlyEnd.outOfMemory(e));
+            return NUMERICAL_FAILURE;
+        }
     }
 }

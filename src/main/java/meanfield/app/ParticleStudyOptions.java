@@ -32,13 +32,14 @@ final class ParticleStudyOptions {
     int execute(CommonOptions options, CommandSpec spec, int levels, double factor, Double from, long start) {
         ParticleStudy.Settings settings = settings(spec, levels, factor, from, options.threadCount(), options.quiet);
         Problem problem = options.readProblem();
+        OutputDirectory out = options.output(problem.source().name(), "converge");
         ParticleStudy.Outcome outcome = new ParticleStudy(problem, settings).run(spec.commandLine().getErr());
         if (outcome == null) {
             return Main.NUMERICAL_FAILURE;
         }
         ParticleStudyReport report = new ParticleStudyReport(outcome, settings);
         report.print(spec.commandLine().getOut());
-        report.write(options.outputDirectory(problem.source().name(), "converge"), problem, start);
+        report.write(out.create(), problem, start);
         return 0;
     }
 

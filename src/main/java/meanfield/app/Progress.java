@@ -7,7 +7,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr over the simulated time, or nothing with --quiet. */
+/**
+ * A progress bar on stderr over the simulated time, or nothing with --quiet; it is also where a
+ * run notices a stop asked for by a signal ({@link StopSignal}), since it is called after every step.
+ */
 final class Progress implements DoubleConsumer, AutoCloseable {
     private static final int TICKS = 1000;
     private final ProgressBar bar;
@@ -24,6 +27,9 @@ final class Progress implements DoubleConsumer, AutoCloseable {
     /** Reports the fraction of the horizon reached. */
     @Override
     public void accept(double fraction) {
+        if (StopSignal.requested()) {
+            throw new RunStopped(fraction * end);
+        }
         if (bar != null) {
             bar.stepTo(Math.round(fraction * TICKS));
             bar.setExtraMessage(String.format(java.util.Locale.ROOT, "t = %.4g of %.4g", fraction * end, end));

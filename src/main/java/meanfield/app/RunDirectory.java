@@ -42,7 +42,13 @@ record RunDirectory(Path dir) {
         return seeds == 1 ? checkpoint() : dir.resolve("checkpoint_seed" + seed + ".bin");
     }
 
+    /** Creates the directory if needed (the run is ready to write) and writes the run's settings. */
     void start(String resolvedYaml, Settings settings) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ProblemException("--out", "cannot create the directory " + dir + ": " + e.getMessage());
+        }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("command", settings.command());
         run.put("problem", settings.problem());

@@ -1,6 +1,7 @@
 package meanfield.app;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -45,9 +46,19 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ProblemException("--checkpoint-every", "must be positive, got " + checkpointEvery);
         }
         List<Long> runSeeds = seeds.isEmpty() ? List.of(problem.particles().seed()) : List.copyOf(seeds);
-        RunDirectory dir = new RunDirectory(options.outputDirectory(problem.source().name(), "simulate"));
-        return new SimulateRun(problem, dir, n, runSeeds, options.threadCount(), options.quiet,
-                checkpointEvery == null ? 0 : checkpointEvery)
-                .execute(false, start, spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (new HashSet<>(runSeeds).size() != runSeeds.size()) {
+            // A seed twice is the same run twice, and both would write particles_seed<S>.h5.
+            throw new ProblemException("--seeds", "each seed may be given once, got " + runSeeds);
+        }
+        int threads = options.threadCount();
+        OutputDirectory out = options.output(problem.source().name(), "simulate");
+        try {
+            return new SimulateRun(problem, new RunDirectory(out.path()), n, runSeeds, threads, options.quiet,
+                    checkpointEvery == null ? 0 : checkpointEvery)
+                    .execute(false, start, spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (ProblemException e) {
+            out.discardIfNew();
+            throw e;
+        }
     }
 }

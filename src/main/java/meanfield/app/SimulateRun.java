@@ -62,21 +62,37 @@ final class SimulateRun {
 
     /** Runs every seed, continuing from checkpoints when {@code resume}; returns the exit status. */
     int execute(boolean resume, long start, PrintWriter out, PrintWriter err) {
+        return StopSignal.during(() -> run(resume, start, out, err));
+    }
+
+    private int run(boolean resume, long start, PrintWriter out, PrintWriter err) {
         String name = problem.source().name();
         String yaml = problem.source().toYaml();
+        MemoryBudget.require("--particles", MemoryBudget.particleBytes(problem, particles),
+                "a run of " + particles + " particles" + (problem.model() instanceof NifProblem
+                        ? " (" + problem.particles().connectivity() + " network)" : ""));
+        // The first seed's job (its network, its settings checked) is built before anything is written.
+        ParticleJob first = job(seeds.get(0));
+        List<String> warnings = RunWarnings.of(problem.time(), threads);
+        WarningSink warned = new WarningSink(warnings, err);
         dir.start(yaml, new RunDirectory.Settings("simulate", name, problem.source().directory(), checkpointEvery,
                 particles, seeds));
         List<Map<String, Object>> runs = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         String failure = null;
+        EarlyEnd early = null;
+        int reached = 0;
         double resumedFrom = Double.NaN;
         for (long seed : seeds) {
             String file = seeds.size() == 1 ? "particles.h5" : "particles_seed" + seed + ".h5";
             Path data = dir.dir().resolve(file);
             Path checkpointFile = dir.checkpoint(seed, seeds.size());
-            ParticleJob job = job(seed);
+            written.add(data);
+            written.add(checkpointFile);
+            ParticleJob job = seed == seeds.get(0) ? first : job(seed);
             RecordedResult memory = new RecordedResult();
-            TeeSink sinks = new TeeSink(new Hdf5ResultFile(data, Map.of("problem", yaml, "version", Version.current())),
-                    memory);
+            TeeSink sinks = new TeeSink(warned, new Hdf5ResultFile(data, Map.of("problem", yaml, "version",
+                    Version.current())), memory);
             CheckpointPolicy checkpoints = checkpointEvery > 0
                     ? new CheckpointPolicy(checkpointEvery, c -> CheckpointFile.write(checkpointFile, c)) : null;
             try (Progress progress = new Progress("simulate " + name + " seed " + seed, problem.time().end(), quiet)) {
@@ -85,11 +101,26 @@ final class SimulateRun {
             } catch (InvalidModelException e) {
                 // The model as given cannot be sampled or run (an initial density that is negative somewhere).
                 throw new ProblemException(problem.model().keyOf(e.part()), e.getMessage());
+            } catch (RunStopped e) {
+                early = EarlyEnd.close(e, sinks, memory);
+            } catch (OutOfMemoryError e) {
+                early = EarlyEnd.close(e, sinks, memory);
             }
-            Map<String, Object> run = new LinkedHashMap<>(job.summary());
+            reached = memory.outputCount();
+            Map<String, Object> run = new LinkedHashMap<>();
+            if (early != null) {
+                // The job's own record exists only for a run that finished: the seed and its windows reached.
+                run.put("seed", seed);
+                run.put("outputs_reached", reached);
+                run.put("file", file);
+                runs.add(run);
+                break;
+            }
+            run.putAll(job.summary());
             run.put("file", file);
-            run.put("files", job.plots(dir.dir(), file.replace(".h5", ""), memory).stream()
-                    .map(p -> p.getFileName().toString()).toList());
+            List<Path> plots = job.plots(dir.dir(), file.replace(".h5", ""), memory);
+            written.addAll(plots);
+            run.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
             runs.add(run);
             if (job.failure().isPresent()) {
                 failure = job.failure().get();
@@ -101,12 +132,23 @@ final class SimulateRun {
         summary.put("seeds", seeds);
         summary.put("threads", threads);
         summary.put("runs", runs);
-        summary.put("completed", failure == null);
+        summary.put("files", RunFiles.listed(dir, written));
+        if (!warnings.isEmpty()) {
+            summary.put("warnings", warnings);
+        }
+        summary.put("completed", failure == null && early == null);
+        if (early != null) {
+            summary.put("stopped", early.reason());
+        }
         if (!Double.isNaN(resumedFrom)) {
             summary.put("resumed_from", resumedFrom);
         }
         RunSummary.write(dir.dir().resolve("summary.json"), "simulate", name, problem.model().name(), start,
                 problem.source().tree(), summary);
+        if (early != null) {
+            err.println(early.line(reached, dir.dir()));
+            return early.status();
+        }
         if (failure != null) {
             err.println("numerical failure: " + failure + "; the outputs reached are in " + dir.dir());
             return Main.NUMERICAL_FAILURE;

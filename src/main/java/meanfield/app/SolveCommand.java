@@ -31,9 +31,15 @@ final class SolveCommand implements Callable<Integer> {
         if (checkpointEvery != null && !(checkpointEvery > 0)) {
             throw new ProblemException("--checkpoint-every", "must be positive, got " + checkpointEvery);
         }
-        RunDirectory dir = new RunDirectory(options.outputDirectory(problem.source().name(), "solve"));
-        return new SolveRun(problem, dir, options.threadCount(), options.quiet,
-                checkpointEvery == null ? 0 : checkpointEvery)
-                .execute(null, start, spec.commandLine().getOut(), spec.commandLine().getErr());
+        int threads = options.threadCount();
+        OutputDirectory out = options.output(problem.source().name(), "solve");
+        try {
+            return new SolveRun(problem, new RunDirectory(out.path()), threads, options.quiet,
+                    checkpointEvery == null ? 0 : checkpointEvery)
+                    .execute(null, start, spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (ProblemException e) {
+            out.discardIfNew();
+            throw e;
+        }
     }
 }

@@ -91,69 +91,101 @@ final class SolveRun {
 
     /** Runs from t = 0 ({@code from} null) or from a checkpoint; returns the exit status. */
     int execute(Checkpoint from, long start, PrintWriter out, PrintWriter err) {
+        return StopSignal.during(() -> run(from, start, out, err));
+    }
+
+    private int run(Checkpoint from, long start, PrintWriter out, PrintWriter err) {
         ModelProblem model = problem.model();
         String name = problem.source().name();
         String yaml = problem.source().toYaml();
-        dir.start(yaml, new RunDirectory.Settings("solve", name, problem.source().directory(), checkpointEvery, 0,
-                List.of()));
+        MemoryBudget.require("grid", MemoryBudget.streamedSolveBytes(model, model.time().outputTimes().length),
+                "solving " + name + " on this grid with its outputs");
+        List<String> warnings = new java.util.ArrayList<>();
         Path solution = dir.dir().resolve(SOLUTION);
         RecordedResult memory = new RecordedResult();
-        RunOutcome outcome;
+        RunOutcome outcome = null;
+        EarlyEnd early = null;
         String scheme;
         double step;
         try (ColumnPool pool = new ColumnPool(threads);
                 Progress progress = new Progress("solve " + name, model.time().end(), quiet)) {
+            // Built before anything is written: a model refused here leaves no directory behind.
             SemiDiscretization system = model.discretize(pool);
             Driver driver = driver(model, system).withProgress(progress);
             scheme = driver.scheme().name();
             step = driver.fixedStep();
+            dir.start(yaml, new RunDirectory.Settings("solve", name, problem.source().directory(), checkpointEvery, 0,
+                    List.of()));
+            warnings.addAll(RunWarnings.of(model.time(), threads));
             if (checkpointEvery > 0) {
                 driver.withCheckpoints(new CheckpointPolicy(checkpointEvery,
                         c -> CheckpointFile.write(dir.checkpoint(), c)));
             }
-            TeeSink sinks = new TeeSink(new Hdf5ResultFile(solution,
+            TeeSink sinks = new TeeSink(new WarningSink(List.copyOf(warnings), err), new Hdf5ResultFile(solution,
                     Map.of("problem", yaml, "version", Version.current())), memory);
-            if (from == null) {
-                outcome = driver.run(sinks);
-            } else {
-                Hdf5ResultFile.replay(solution, system.layout(), from.nextOutput(), memory);
-                try {
+            try {
+                if (from == null) {
+                    outcome = driver.run(sinks);
+                } else {
+                    Hdf5ResultFile.replay(solution, system.layout(), from.nextOutput(), memory);
                     outcome = driver.resume(from, sinks);
-                } catch (IncompatibleCheckpoint e) {
-                    throw new ProblemException("time", "cannot resume: " + e.getMessage());
                 }
+            } catch (IncompatibleCheckpoint e) {
+                throw new ProblemException("time", "cannot resume: " + e.getMessage());
+            } catch (RunStopped e) {
+                early = EarlyEnd.close(e, sinks, memory);
+            } catch (OutOfMemoryError e) {
+                early = EarlyEnd.close(e, sinks, memory);
             }
         } catch (InvalidModelException e) {
             // The model as given cannot be discretized or started (checked when the system is built and at t = 0).
             throw new ProblemException(model.keyOf(e.part()), e.getMessage());
         }
+        int reached = memory.outputCount();
+        if (early != null) {
+            outcome = new RunOutcome(reached > 0 ? memory.time(reached - 1) : Double.NaN, reached, step, 0, 0,
+                    java.util.Optional.of(early.reason()), Map.of());
+        }
         RecordedRun run = new RecordedRun(memory, outcome);
-        List<Path> plots = SolutionPlots.write(model, dir.dir(), run);
-        List<String> warnings = SolutionPlots.warnings(model, run);
-        warnings.forEach(w -> err.println("warning: " + w));
+        List<Path> plots = early == null ? SolutionPlots.write(model, dir.dir(), run) : List.of();
+        List<String> plotWarnings = early == null ? SolutionPlots.warnings(model, run) : List.of();
+        RunWarnings.print(plotWarnings, err);
+        warnings.addAll(plotWarnings);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("solver", model.solver());
         summary.put("scheme", scheme);
         summary.put("t_end", outcome.timeReached());
-        summary.put("steps", outcome.steps());
-        summary.put("rejected_steps", outcome.rejectedSteps());
+        if (early == null) {
+            summary.put("steps", outcome.steps());
+            summary.put("rejected_steps", outcome.rejectedSteps());
+        }
         if (!Double.isNaN(step)) {
             summary.put("dt", outcome.fixedStep());
         }
         summary.putAll(outcome.summary());
         summary.put("grid", model.gridSummary());
-        summary.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
+        List<Path> written = new java.util.ArrayList<>(List.of(solution, dir.checkpoint()));
+        written.addAll(plots);
+        summary.put("files", RunFiles.listed(dir, written));
         if (!warnings.isEmpty()) {
             summary.put("warnings", warnings);
         }
         summary.put("threads", threads);
         summary.put("completed", outcome.failure().isEmpty());
-        outcome.failure().ifPresent(f -> summary.put("failure", f));
+        if (early != null) {
+            summary.put("stopped", early.reason());
+        } else {
+            outcome.failure().ifPresent(f -> summary.put("failure", f));
+        }
         if (from != null) {
             summary.put("resumed_from", from.time());
         }
         RunSummary.write(dir.dir().resolve("summary.json"), "solve", name, model.name(), start,
                 problem.source().tree(), summary);
+        if (early != null) {
+            err.println(early.line(reached, dir.dir()));
+            return early.status();
+        }
         if (outcome.failure().isPresent()) {
             err.println("numerical failure: " + outcome.failure().get() + "; the outputs up to t = "
                     + outcome.timeReached() + " are in " + dir.dir());

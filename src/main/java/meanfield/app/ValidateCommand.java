@@ -60,6 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
             default -> throw new ProblemException("--kernel", "must be limit, network or both, got '" + kernel + "'");
         };
         Problem problem = options.readProblem();
+        OutputDirectory out = options.output(problem.source().name(), "validate");
         double[] t = comparisonTimes(times, problem.time().end());
         List<String> treeSpecs = trees == null || trees.isBlank() ? List.of()
                 : Arrays.stream(trees.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList();
@@ -71,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ValidationReport report = new ValidationReport(outcome, settings);
         report.print(spec.commandLine().getOut());
-        report.write(options.outputDirectory(problem.source().name(), "validate"), problem, start);
+        report.write(out.create(), problem, start);
         return 0;
     }
 

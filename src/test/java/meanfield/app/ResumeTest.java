@@ -38,7 +38,7 @@ class ResumeTest {
 
     private void resumedEqualsUninterrupted(String problem, int firstThreads, int resumeThreads, String... settings)
             throws Exception {
-        Path whole = tmp.resolve(problem + "-whole");
+        Path whole = tmp.resolve(problem + "-whole-" + firstThreads + resumeThreads);
         assertEquals(0, solve(problem, whole, 1, "0.6", settings).status());
         Path parts = tmp.resolve(problem + "-parts-" + firstThreads + resumeThreads);
         CommandRunner first = solve(problem, parts, firstThreads, "0.3", settings);

@@ -202,14 +202,16 @@ public final class Hdf5ResultFile implements ResultSink {
                     shape = withTime;
                 } else {
                     values = v.values() != null ? v.values() : finalValues.get(v.name());
-                    if (values == null) {
+                    // jHDF cannot write an empty dataset (spike times of a run without a spike): it is left out.
+                    if (values == null || values.length == 0) {
                         continue;
                     }
                 }
                 annotate(h5.putDataset(v.name(), NestedArrays.of(values, shape)), v.units(), v.longName());
             }
             for (Map.Entry<String, double[]> extra : finalValues.entrySet()) {
-                if (layout.variables().stream().noneMatch(v -> v.name().equals(extra.getKey()))) {
+                if (extra.getValue().length > 0
+                        && layout.variables().stream().noneMatch(v -> v.name().equals(extra.getKey()))) {
                     h5.putDataset(extra.getKey(), extra.getValue());
                 }
             }

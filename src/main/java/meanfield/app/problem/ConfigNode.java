@@ -61,7 +61,7 @@ public final class ConfigNode {
         known.add(name);
         Object value = map.get(name);
         if (value == null) {
-            throw new ProblemException(key(name), "missing required key");
+            throw missing(name);
         }
         return value;
     }
@@ -102,7 +102,7 @@ public final class ConfigNode {
     public String string(String name, String fallback) {
         if (!has(name)) {
             if (fallback == null) {
-                throw new ProblemException(key(name), "missing required key");
+                throw missing(name);
             }
             map.put(name, fallback);
             return fallback;
@@ -174,6 +174,18 @@ public final class ConfigNode {
         for (ConfigNode child : children) {
             child.rejectUnknownKeys();
         }
+    }
+
+    /**
+     * A required key that is absent; when the mapping holds a key nobody asked for that is a few edits
+     * from it, that is most likely the misspelling, and the message says so.
+     */
+    private ProblemException missing(String name) {
+        Optional<String> typo = map.keySet().stream()
+                .filter(k -> !known.contains(k) && editDistance(k, name) <= Math.max(2, name.length() / 3))
+                .min(Comparator.comparingInt(k -> editDistance(k, name)));
+        return new ProblemException(key(name), "missing required key"
+                + typo.map(k -> " ('" + key(k) + "' is given: did you mean '" + key(name) + "'?)").orElse(""));
     }
 
     private Optional<String> nearest(String name) {

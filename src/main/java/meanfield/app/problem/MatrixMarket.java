@@ -2,7 +2,9 @@ package meanfield.app.problem;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -70,6 +72,11 @@ public record MatrixMarket(int rows, int columns, int[] rowIndex, int[] columnIn
             }
             return new MatrixMarket(rows, columns, Arrays.copyOf(ri, count), Arrays.copyOf(ci, count),
                     Arrays.copyOf(v, count));
+        } catch (NoSuchFileException e) {
+            // The exception's message is the path alone: say what is wrong with it.
+            throw new ProblemException(key, "no such file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(key, file + " is not a Matrix Market file (not text: binary or not UTF-8)");
         } catch (IOException e) {
             throw new ProblemException(key, "cannot read " + file + ": " + e.getMessage());
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {

@@ -41,12 +41,18 @@ public final class ProblemSource {
                 String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
                 Path parent = file.toAbsolutePath().getParent();
                 return new ProblemSource(base, parent, parse(problem, text));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new ProblemException(problem, "is not a problem file (not text: binary or not UTF-8)");
             } catch (IOException e) {
                 throw new ProblemException(problem, "cannot read the problem file: " + e.getMessage());
             }
         }
         if (BUILT_IN.contains(problem)) {
             return new ProblemSource(problem, Path.of("").toAbsolutePath(), parse(problem, builtInText(problem)));
+        }
+        if (Files.isDirectory(file)) {
+            throw new ProblemException(problem, "is a directory: name a problem file (.yaml) in it, or a built-in problem ("
+                    + String.join(", ", BUILT_IN) + ")");
         }
         throw new ProblemException(problem, "no such file, and not a built-in problem (built-in: "
                 + String.join(", ", BUILT_IN) + ")");

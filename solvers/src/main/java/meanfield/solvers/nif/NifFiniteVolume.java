@@ -147,12 +147,21 @@ public final class NifFiniteVolume implements ProductionDestructionSystem, SemiD
         }
         for (int i = 0; i < w.length; i++) {
             if (!Double.isFinite(w[i])) {
-                throw new InvalidModelException(Part.KERNEL, "the kernel is not finite on label cells ("
-                        + i / nl + ", " + i % nl + ")");
+                // Located by the labels a user can read off the formula, not by cell indices.
+                int a = i / nl;
+                int b = i % nl;
+                throw new InvalidModelException(Part.KERNEL, String.format(java.util.Locale.ROOT, "the kernel is not"
+                        + " finite on the label cell xi in [%s, %s], zeta in [%s, %s] (cell (%d, %d) of %d x %d)",
+                        edge(a, nl), edge(a + 1, nl), edge(b, nl), edge(b + 1, nl), a, b, nl, nl));
             }
             w[i] /= nl;
         }
         return w;
+    }
+
+    /** The label k / n, written short. */
+    private static String edge(int k, int n) {
+        return String.format(java.util.Locale.ROOT, "%.6g", (double) k / n).replaceFirst("\\.?0+$", "");
     }
 
     @Override
