@@ -20,6 +20,7 @@ import meanfield.app.output.RunSummary;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
 import meanfield.app.problem.ProblemSource;
+import meanfield.app.ConvergeLevelFile.Level;
 import meanfield.solvers.result.RecordedResult;
 import meanfield.solvers.run.ExactSolution;
 import meanfield.solvers.run.RecordedRun;
@@ -49,7 +50,7 @@ final class ConvergeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--refine", required = true, paramLabel = "KEY",
+    @Option(names = "--refine", paramLabel = "KEY",
             description = "The numeric problem key to refine, e.g. grid.v.cells, grid.x.cells, time.dt, time.tolerance;"
                     + " or particles: the particle number, against the continuum.")
     String key;
@@ -82,30 +83,80 @@ final class ConvergeCommand implements Callable<Integer> {
     @Mixin
     ParticleStudyOptions particleStudy;
 
+    @Option(names = "--engine", paramLabel = "local|slurm", description = "local (default): the levels on a pool of"
+            + " --threads workers; slurm: one sweep task per level in --out, a Slurm job array (then --merge).")
+    String engine = "local";
+
+    @Option(names = "--shards", paramLabel = "N", description = "slurm: array elements (default: one per level).")
+    Integer shards;
+
+    @Option(names = "--slurm-options", paramLabel = "\"--opt=V ...\"", description = "slurm: extra #SBATCH options;"
+            + " --mem and --time here replace the estimates.")
+    String slurmOptions;
+
+    @Option(names = "--dry-run", description = "slurm: write sweep.json and sweep.sbatch without submitting.")
+    boolean dryRun;
+
+    @Option(names = LEVEL_TASK, description = "One level of a study run as a sweep task: solves the problem as given"
+            + " (its --set holds the level's value) and writes level.bin for --merge.")
+    boolean levelTask;
+
+    @Option(names = "--merge", description = "PROBLEM is the directory of a 'converge --engine slurm' study whose tasks"
+            + " are done: errors, orders, table and plot from the levels' level.bin, into --out (default DIR/study).")
+    boolean merge;
+
     @Spec
     CommandSpec spec;
+
+    /** The option that makes a converge run one level of a study handed to a sweep (TaskEstimate knows it too). */
+    static final String LEVEL_TASK = "--level-task";
+
+    /** The levels of a study run as sweep tasks: each task's run directory and the value it set, in level order. */
+    record TaskLevels(List<Path> runs, List<String> values) {
+    }
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (merge) {
+            return ConvergeMerge.run(options, spec, start);
+        }
+        if (key == null) {
+            throw new ProblemException("--refine", "name the key to refine (e.g. grid.v.cells, time.dt, particles)");
+        }
+        if (!engine.equals("local") && !engine.equals("slurm")) {
+            throw new ProblemException("--engine", "must be local or slurm, got '" + engine + "'");
+        }
         if (key.equals(ParticleStudyOptions.KEY)) {
+            if (!engine.equals("local") || levelTask) {
+                // Its runs share one continuum solve and fit over seeds: not yet cut into sweep tasks.
+                throw new ProblemException("--engine", "the particle-number study (--refine particles) runs on the"
+                        + " local pool only");
+            }
             // Particle runs against one continuum solve: a study of its own (ParticleStudy).
             return particleStudy.execute(options, spec, levels, factor, from, start);
         }
         particleStudy.refuseOutside(key);
+        if (levelTask && engine.equals("slurm")) {
+            throw new ProblemException(LEVEL_TASK, "is what the study's sweep tasks run; not with --engine slurm");
+        }
         Problem base = options.readProblem();
-        OutputDirectory out = options.output(base.source().name(), "converge");
-        checkOptions();
-        if (reference.equals("exact")) {
-            base.model().exactSolution();
+        if (levelTask) {
+            return runOneLevel(base, start);
         }
-        // Every model has density; nif has rate, topo and mv rho, topo the velocity marginal.
-        boolean nif = base.model() instanceof meanfield.app.problem.NifProblem;
-        boolean topo = base.model() instanceof meanfield.app.problem.TopoProblem;
-        if (quantity.equals("rate") && !nif || quantity.equals("rho") && nif
-                || quantity.equals("velocity_marginal") && !topo) {
-            throw new ProblemException("--quantity", quantity + " is not an output of model " + base.model().name());
-        }
+        return study(base, start, null);
+    }
+
+    /**
+     * The study: its levels solved here, handed to Slurm as sweep tasks (--engine slurm), or read
+     * from the tasks' level.bin ({@code tasks} not null: --merge); errors, orders and files follow
+     * from the levels alone, so that a merged study equals a local one.
+     */
+    int study(Problem base, long start, TaskLevels tasks) {
+        boolean slurm = engine.equals("slurm");
+        OutputDirectory out = slurm ? null : options.output(base.source().name(), "converge");
+        checkOptions(true);
+        checkQuantity(base);
         boolean decreasing = key.startsWith("time.");
         double first = from != null ? from : current(base);
         boolean integer = !decreasing && !key.startsWith("parameters.");
@@ -125,15 +176,23 @@ final class ConvergeCommand implements Callable<Integer> {
         }
         List<Problem> problems = new ArrayList<>();
         for (double v : values) {
-            problems.add(levelProblem(integer ? String.valueOf((long) v) : String.valueOf(v)));
+            problems.add(levelProblem(levelText(v, integer)));
         }
-        int threads = options.threadCount();
-        checkMemory(problems, values, threads);
-        Level[] results = runLevels(problems, threads);
+        if (slurm) {
+            return submit(base, values, integer);
+        }
+        int threads = tasks == null ? options.threadCount() : 1;
+        Level[] results;
+        if (tasks == null) {
+            checkMemory(problems, values, threads);
+            results = runLevels(problems, threads);
+        } else {
+            results = load(problems, values, tasks);
+        }
         Level finest = results[levels - 1];
-        if (finest.failure != null && !knownSolution()) {
+        if (finest.failure() != null && !knownSolution()) {
             spec.commandLine().getErr().println("numerical failure at the finest level (" + key + " = "
-                    + format(values[levels - 1]) + "): " + finest.failure + "; no reference, no errors");
+                    + format(values[levels - 1]) + "): " + finest.failure() + "; no reference, no errors");
             return Main.NUMERICAL_FAILURE;
         }
         Norm chosen = Norm.valueOf(norm.toUpperCase(Locale.ROOT));
@@ -144,13 +203,13 @@ final class ConvergeCommand implements Callable<Integer> {
         } else if (knownSolution()) {
             errors = new double[levels];
             for (int i = 0; i < levels; i++) {
-                errors[i] = results[i].failure != null ? Double.NaN : results[i].error;
+                errors[i] = results[i].failure() != null ? Double.NaN : results[i].error();
             }
-            extrapolation.put("solution", results[levels - 1].description);
+            extrapolation.put("solution", results[levels - 1].description());
         } else {
             errors = new double[levels - 1];
             for (int i = 0; i < levels - 1; i++) {
-                errors[i] = results[i].failure != null ? Double.NaN : error(results[i].run, finest.run, chosen);
+                errors[i] = results[i].failure() != null ? Double.NaN : error(results[i].result(), finest.result(), chosen);
             }
         }
         double[] orders = OrderFit.successive(h, errors);
@@ -180,7 +239,30 @@ final class ConvergeCommand implements Callable<Integer> {
         return manufactured() || reference.equals("exact");
     }
 
-    private void checkOptions() {
+    /** Refuses a quantity the model does not output, and an exact reference the problem has none for. */
+    private void checkQuantity(Problem base) {
+        if (reference.equals("exact")) {
+            base.model().exactSolution();
+        }
+        // Every model has density; nif has rate, topo and mv rho, topo the velocity marginal.
+        boolean nif = base.model() instanceof meanfield.app.problem.NifProblem;
+        boolean topo = base.model() instanceof meanfield.app.problem.TopoProblem;
+        if (quantity.equals("rate") && !nif || quantity.equals("rho") && nif
+                || quantity.equals("velocity_marginal") && !topo) {
+            throw new ProblemException("--quantity", quantity + " is not an output of model " + base.model().name());
+        }
+    }
+
+    /** The options' own checks; the level count only for a whole study (a level task is one level). */
+    private void checkOptions(boolean wholeStudy) {
+        checkLevels(wholeStudy);
+        checkChoices();
+    }
+
+    private void checkLevels(boolean wholeStudy) {
+        if (!wholeStudy) {
+            return;
+        }
         if (knownSolution() && levels < 2) {
             throw new ProblemException("--levels", "a study needs at least 2 levels (one order), got " + levels);
         }
@@ -188,6 +270,9 @@ final class ConvergeCommand implements Callable<Integer> {
             throw new ProblemException("--levels", "a study needs at least 3 levels (two errors against the finest), got "
                     + levels);
         }
+    }
+
+    private void checkChoices() {
         if (!(factor > 1) || !Double.isFinite(factor)) {
             throw new ProblemException("--factor", "must be greater than 1, got " + factor);
         }
@@ -260,20 +345,29 @@ final class ConvergeCommand implements Callable<Integer> {
         return Problem.read(source);
     }
 
-    /**
-     * One level's run, or why it failed; against a manufactured solution also its error, measured in
-     * the level's task (the solution's description with it).
-     */
-    private record Level(RecordedRun run, String failure, double seconds, double error, String description) {
-    }
-
     /** The levels as independent tasks on a pool; each solve runs on one thread. */
     private Level[] runLevels(List<Problem> problems, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, problems.size()));
         try {
             List<Future<Level>> futures = new ArrayList<>();
             for (Problem p : problems) {
-                futures.add(pool.submit(() -> {
+                futures.add(pool.submit(() -> runLevel(p)));
+            }
+            Level[] levelsRun = new Level[problems.size()];
+            for (int i = 0; i < levelsRun.length; i++) {
+                levelsRun[i] = Tasks.await(futures.get(i));
+            }
+            return levelsRun;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One level's run, or why it failed; against a known solution also its error, measured here (the
+     * solution's description with it).
+     */
+    private Level runLevel(Problem p) {
                     long t0 = System.nanoTime();
                     java.util.Set<String> kept = java.util.Set.of(QUANTITIES.get(quantity));
                     boolean lastOnly = !quantity.equals("rate");
@@ -289,18 +383,84 @@ final class ConvergeCommand implements Callable<Integer> {
                     }
                     double e = known == null || run.outcome().failure().isPresent() ? Double.NaN
                             : errorAgainst(run.result(), known);
-                    return new Level(run, run.outcome().failure().orElse(null), (System.nanoTime() - t0) * 1e-9, e,
-                            known == null ? null : known.description());
-                }));
-            }
-            Level[] levelsRun = new Level[problems.size()];
-            for (int i = 0; i < levelsRun.length; i++) {
-                levelsRun[i] = Tasks.await(futures.get(i));
-            }
-            return levelsRun;
-        } finally {
-            pool.shutdownNow();
+                    return new Level(run.result(), run.outcome().steps(), run.outcome().failure().orElse(null),
+                            (System.nanoTime() - t0) * 1e-9, e, known == null ? null : known.description());
+    }
+
+    /** --level-task: this one level solved as the problem stands, its level.bin and summary.json written. */
+    private int runOneLevel(Problem base, long start) {
+        checkOptions(false);
+        checkQuantity(base);
+        OutputDirectory out = options.output(base.source().name(), "converge");
+        double value = current(base);
+        checkMemory(List.of(base), new double[] {value}, 1);
+        Level level = runLevel(base);
+        Path dir = out.create();
+        ConvergeLevelFile.write(dir.resolve(ConvergeLevelFile.FILE), level, QUANTITIES.get(quantity),
+                quantity.equals("rate"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("refine", key);
+        summary.put("value", value);
+        summary.put("quantity", quantity);
+        summary.put("reference", reference);
+        summary.put("steps", level.steps());
+        if (Double.isFinite(level.error())) {
+            summary.put("error", level.error());
         }
+        if (level.failure() != null) {
+            summary.put("failure", level.failure());
+        }
+        summary.put("files", List.of(ConvergeLevelFile.FILE));
+        RunSummary.write(dir.resolve("summary.json"), "converge", base.source().name(), base.model().name(), start,
+                base.source().tree(), summary);
+        // A level that failed numerically is a result of the study (its row says so), not a failed task.
+        return 0;
+    }
+
+    /** --engine slurm: one sweep task per level (the level's value set, --level-task), submitted as a job array. */
+    private int submit(Problem base, double[] values, boolean integer) {
+        List<String> texts = new ArrayList<>();
+        for (double v : values) {
+            texts.add(levelText(v, integer));
+        }
+        List<String> arguments = List.of("--refine", key, "--factor", String.valueOf(factor), "--norm", norm,
+                "--quantity", quantity, "--reference", reference, LEVEL_TASK);
+        Path dir = options.out != null ? options.out : Path.of("runs", base.source().name() + "-converge-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        PrintWriter out = spec.commandLine().getOut();
+        int status = meanfield.app.sweep.StudySweep.submit(options.problem, "converge", key, texts, options.overrides,
+                arguments, dir, shards, slurmOptions, dryRun, out);
+        out.println("converge: once every level is done, 'meanfield converge --merge " + dir + "' computes the errors"
+                + " and orders into " + dir.resolve("study"));
+        return status;
+    }
+
+    /** The levels of a merged study from their tasks' level.bin, each over its own level's grid. */
+    private Level[] load(List<Problem> problems, double[] values, TaskLevels tasks) {
+        Level[] loaded = new Level[problems.size()];
+        for (int i = 0; i < loaded.length; i++) {
+            if (Double.parseDouble(tasks.values().get(i)) != values[i]) {
+                throw new ProblemException("--merge", "task " + i + " ran " + key + " = " + tasks.values().get(i)
+                        + ", the study's level is " + format(values[i]));
+            }
+            loaded[i] = ConvergeLevelFile.read(tasks.runs().get(i).resolve(ConvergeLevelFile.FILE),
+                    layout(problems.get(i)), QUANTITIES.get(quantity));
+        }
+        return loaded;
+    }
+
+    /** A level's grid and variables without solving it: what its stored quantity is laid out over. */
+    private meanfield.solvers.result.ResultLayout layout(Problem p) {
+        try (meanfield.solvers.parallel.ColumnPool pool = new meanfield.solvers.parallel.ColumnPool(1)) {
+            return manufactured() ? p.model().manufactured(pool).discretization().layout()
+                    : p.model().discretize(pool).layout();
+        } catch (meanfield.solvers.model.InvalidModelException e) {
+            throw new ProblemException(p.model().keyOf(e.part()), e.getMessage());
+        }
+    }
+
+    private static String levelText(double v, boolean integer) {
+        return integer ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /**
@@ -313,14 +473,14 @@ final class ConvergeCommand implements Callable<Integer> {
         String name = QUANTITIES.get(quantity);
         int f = levels - 1;
         for (int i = f - 2; i <= f; i++) {
-            if (results[i].failure != null) {
+            if (results[i].failure() != null) {
                 throw new ProblemException("--reference", "richardson needs the three finest levels, and level " + i
-                        + " failed: " + results[i].failure);
+                        + " failed: " + results[i].failure());
             }
         }
-        RecordedResult fine = results[f].run.result();
-        RecordedResult middle = results[f - 1].run.result();
-        RecordedResult coarse = results[f - 2].run.result();
+        RecordedResult fine = results[f].result();
+        RecordedResult middle = results[f - 1].result();
+        RecordedResult coarse = results[f - 2].result();
         double[] fineAtCoarse = restrictLast(fine, coarse, name);
         double[] middleAtCoarse = restrictLast(middle, coarse, name);
         double[] coarseValues = last(coarse, name);
@@ -336,12 +496,12 @@ final class ConvergeCommand implements Callable<Integer> {
         extrapolation.put("error_estimate", chosen.of(limitAtCoarse, lowerLimit, coarse.layout(), name));
         double[] errors = new double[levels];
         for (int i = 0; i < levels; i++) {
-            if (results[i].failure != null) {
+            if (results[i].failure() != null) {
                 errors[i] = Double.NaN;
             } else if (i == f) {
                 errors[i] = chosen.of(restrictLast(fine, middle, name), limit, middle.layout(), name);
             } else {
-                RecordedResult level = results[i].run.result();
+                RecordedResult level = results[i].result();
                 errors[i] = chosen.of(last(level, name), Restriction.restrict(middle.layout(), limit, level.layout(),
                         name), level.layout(), name);
             }
@@ -358,10 +518,8 @@ final class ConvergeCommand implements Callable<Integer> {
     }
 
     /** The error of a level against the finest, at the level's points. */
-    private double error(RecordedRun level, RecordedRun finest, Norm chosen) {
+    private double error(RecordedResult coarse, RecordedResult fine, Norm chosen) {
         String name = QUANTITIES.get(quantity);
-        RecordedResult coarse = level.result();
-        RecordedResult fine = finest.result();
         if (coarse.layout().perOutput().stream().noneMatch(v -> v.name().equals(name))) {
             throw new ProblemException("--quantity", quantity + " is not an output of this model");
         }
@@ -423,9 +581,9 @@ final class ConvergeCommand implements Callable<Integer> {
     private void print(PrintWriter out, double[] values, double[] errors, double[] orders, Level[] results, double[] fit) {
         out.printf("%-6s %-14s %-14s %-8s %-8s%n", "level", key, "error", "order", "wall s");
         for (int i = 0; i < values.length; i++) {
-            String error = i < errors.length ? (results[i].failure != null ? "failed" : format(errors[i])) : "reference";
+            String error = i < errors.length ? (results[i].failure() != null ? "failed" : format(errors[i])) : "reference";
             String order = i > 0 && i - 1 < orders.length ? String.format(Locale.ROOT, "%.3f", orders[i - 1]) : "";
-            out.printf("%-6d %-14s %-14s %-8s %-8.2f%n", i, format(values[i]), error, order, results[i].seconds);
+            out.printf("%-6d %-14s %-14s %-8s %-8.2f%n", i, format(values[i]), error, order, results[i].seconds());
         }
         out.printf("observed order (least squares over the finest levels): %.3f +- %.3f%n", fit[0], fit[1]);
     }
@@ -441,15 +599,15 @@ final class ConvergeCommand implements Callable<Integer> {
             Double order = i > 0 && i - 1 < orders.length && Double.isFinite(orders[i - 1]) ? orders[i - 1] : null;
             row.put("error", error);
             row.put("order", order);
-            row.put("wall_seconds", results[i].seconds);
-            if (results[i].failure != null) {
-                row.put("failure", results[i].failure);
+            row.put("wall_seconds", results[i].seconds());
+            if (results[i].failure() != null) {
+                row.put("failure", results[i].failure());
             }
-            row.put("steps", results[i].run.outcome().steps());
+            row.put("steps", results[i].steps());
             table.add(row);
             csv.append(i).append(',').append(values[i]).append(',').append(error == null ? "" : error).append(',')
-                    .append(order == null ? "" : order).append(',').append(results[i].seconds).append(',')
-                    .append(results[i].failure == null ? "" : '"' + results[i].failure.replace("\"", "'") + '"')
+                    .append(order == null ? "" : order).append(',').append(results[i].seconds()).append(',')
+                    .append(results[i].failure() == null ? "" : '"' + results[i].failure().replace("\"", "'") + '"')
                     .append('\n');
         }
         Path plot = ConvergencePlot.write(dir.resolve("convergence.png"), key, values, h,

@@ -132,7 +132,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Writes sweep.json into a new directory; an existing one must hold the same sweep. */
-    private static void adopt(Path dir, SweepDefinition definition) {
+    static void adopt(Path dir, SweepDefinition definition) {
         if (Files.isRegularFile(dir.resolve(SweepDefinition.FILE))) {
             String how = definition.difference(SweepDefinition.read(dir));
             if (how != null) {

@@ -22,6 +22,8 @@ import meanfield.app.problem.ProblemSource;
 record TaskEstimate(long bytes, long seconds) {
     private static final long JVM_BYTES = 256L << 20;
     private static final double WORK_PER_SECOND = 1e8;
+    /** The option by which a converge task runs one level of a study handed to Slurm (ConvergeCommand). */
+    static final String LEVEL_TASK = "--level-task";
 
     static TaskEstimate of(SweepDefinition definition, SweepTask task) {
         ProblemSource source = ProblemSource.load(definition.problem());
@@ -57,7 +59,9 @@ record TaskEstimate(long bytes, long seconds) {
             }
             default -> {
                 String refine = stringOption(args, "--refine", "");
-                double levels = option(args, "--levels", 4);
+                // A level of 'converge --engine slurm' is one solve at the value its task sets: no finest level.
+                boolean oneLevel = args.contains(LEVEL_TASK);
+                double levels = oneLevel ? 1 : option(args, "--levels", 4);
                 double factor = option(args, "--factor", 2);
                 double growth = Math.pow(factor, levels - 1);
                 if (refine.equals("particles")) {
@@ -68,8 +72,9 @@ record TaskEstimate(long bytes, long seconds) {
                     // Refining a count grows the finest field by factor^(levels-1), refining a step its step count.
                     double finest = refine.startsWith("time.") ? fieldValues : fieldValues * growth;
                     double steps = refine.startsWith("time.") ? growth : 1;
-                    bytes = 2 * 8 * finest * 24;
-                    work = 2 * finest * outputs * 20 * steps;
+                    int copies = oneLevel ? 1 : 2;
+                    bytes = copies * 8 * finest * 24;
+                    work = copies * finest * outputs * 20 * steps;
                 }
             }
         }
