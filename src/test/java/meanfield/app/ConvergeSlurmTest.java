@@ -1,0 +1,217 @@
+package meanfield.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * converge --engine slurm: the job array it writes, its shards run here as the array would run them
+ * and merged (the same numbers as the study run locally), and its refusals.
+ */
+class ConvergeSlurmTest {
+    private static final String[] SMALL = {"--set", "grid.xi.cells=4", "--set", "time.end=0.2", "--set",
+        "time.output_every=0.1"};
+
+    @TempDir
+    Path tmp;
+
+    private static String[] args(String[]... parts) {
+        return Stream.of(parts).flatMap(Stream::of).toArray(String[]::new);
+    }
+
+    private static String[] study(String... options) {
+        return args(new String[] {"converge", "nif-ring", "--refine", "grid.v.cells", "--levels", "3", "--from", "20"},
+                SMALL, options);
+    }
+
+    @Test
+    void aDryRunWritesOneTaskPerLevelAndAJobArrayWithOneShardLine() throws IOException {
+        Path dir = tmp.resolve("study");
+        CommandRunner r = CommandRunner.run(study("--engine", "slurm", "--dry-run", "--out", dir.toString()));
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("sweep.sbatch"));
+        assertTrue(lines.contains("#SBATCH --array=1-3"), lines.toString());
+        List<String> shard = lines.stream().filter(l -> l.contains("--shard")).toList();
+        assertEquals(1, shard.size(), lines.toString());
+        assertTrue(shard.get(0).contains("--shard \"${SLURM_ARRAY_TASK_ID}/3\""), shard.get(0));
+        assertTrue(shard.get(0).contains("--command converge --vary grid.v.cells=20,40,80"), shard.get(0));
+        assertTrue(shard.get(0).endsWith("--level-task"), shard.get(0));
+        JsonNode tasks = new ObjectMapper().readTree(dir.resolve("sweep.json").toFile()).get("tasks");
+        assertEquals(List.of("grid.v.cells=20", "grid.v.cells=40", "grid.v.cells=80"),
+                List.of(tasks.get(0).get("name").asText(), tasks.get(1).get("name").asText(), tasks.get(2).get("name").asText()));
+        assertFalse(Files.exists(dir.resolve("tasks")), "a dry run ran levels");
+        assertTrue(r.out().contains("converge --merge " + dir), r.out());
+    }
+
+    static Stream<Arguments> studies() {
+        return Stream.of(Arguments.of("finest", "density"), Arguments.of("richardson", "density"),
+                Arguments.of("finest", "rate"), Arguments.of("manufactured", "density"));
+    }
+
+    /**
+     * Both shards of a two-element array run here with the exact line the script gives Slurm, then
+     * the merge: its summary.json and convergence.csv equal the local study's but for wall times and
+     * threads.
+     */
+    @ParameterizedTest
+    @MethodSource("studies")
+    void twoShardsRunAsTheArrayThenMergedGiveTheLocalStudy(String reference, String quantity) throws IOException {
+        String[] chosen = {"--reference", reference, "--quantity", quantity};
+        Path local = tmp.resolve("local");
+        CommandRunner l = CommandRunner.run(args(study(chosen), new String[] {"--out", local.toString(), "--quiet",
+            "--threads", "2"}));
+        assertEquals(0, l.status(), l.err());
+        Path dir = tmp.resolve("slurm");
+        CommandRunner d = CommandRunner.run(args(study(chosen), new String[] {"--engine", "slurm", "--dry-run",
+            "--shards", "2", "--out", dir.toString()}));
+        assertEquals(0, d.status(), d.err());
+        String line = Files.readAllLines(dir.resolve("sweep.sbatch")).stream().filter(x -> x.contains("--shard"))
+                .findFirst().orElseThrow();
+        for (int element = 1; element <= 2; element++) {
+            List<String> words = shellWords(line.replace("${SLURM_ARRAY_TASK_ID}", String.valueOf(element)));
+            // exec LAUNCHER sweep ...: the launcher's part is the jar, run here in-process.
+            CommandRunner shard = CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new));
+            assertEquals(0, shard.status(), shard.err());
+        }
+        CommandRunner m = CommandRunner.run("converge", "--merge", dir.toString());
+        assertEquals(0, m.status(), m.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = results(json.readTree(local.resolve("summary.json").toFile()));
+        JsonNode merged = results(json.readTree(dir.resolve("study/summary.json").toFile()));
+        assertEquals(expected, merged);
+        assertTrue(expected.get("levels").get(0).has("error"), expected.toString());
+        assertEquals(withoutWall(local.resolve("convergence.csv")), withoutWall(dir.resolve("study/convergence.csv")));
+        assertTrue(Files.isRegularFile(dir.resolve("study/convergence.png")));
+    }
+
+    @Test
+    void mergingBeforeEveryLevelIsDoneListsTheMissingLevels() {
+        Path dir = tmp.resolve("partial");
+        assertEquals(0, CommandRunner.run(study("--engine", "slurm", "--dry-run", "--shards", "3", "--out",
+                dir.toString())).status());
+        List<String> words = shellWords(sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", "1"));
+        assertEquals(0, CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new)).status());
+        CommandRunner m = CommandRunner.run("converge", "--merge", dir.toString());
+        assertEquals(2, m.status());
+        assertEquals(List.of("error: --merge: 2 of 3 task(s) are not done: grid.v.cells=40; grid.v.cells=80"
+                + " ('meanfield sweep status " + dir + "' says why; submit the study again or run the missing shards)"),
+                m.err().lines().toList());
+        assertFalse(Files.exists(dir.resolve("study")), "a refused merge wrote its directory");
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                Arguments.of(new String[] {"--engine", "cluster"}, "--engine: must be local or slurm"),
+                Arguments.of(new String[] {"--engine", "slurm", "--dry-run", "--shards", "4"}, "--shards: must be between 1"),
+                Arguments.of(new String[] {"--engine", "slurm", "--dry-run", "--factor", "1.5"}, "--factor: refining a count"),
+                Arguments.of(new String[] {"--engine", "slurm", "--level-task"}, "--level-task: is what the study's"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInput")
+    void badInputIsOneLineNamingTheOptionAndExitTwo(String[] options, String message) {
+        Path dir = tmp.resolve("bad");
+        CommandRunner r = CommandRunner.run(args(study(options), new String[] {"--out", dir.toString()}));
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: " + message), r.err());
+        assertFalse(Files.exists(dir.resolve("tasks")), "levels ran after a refusal");
+    }
+
+    @Test
+    void theParticleStudyAndAPlainSweepAreRefusedByName() throws IOException {
+        CommandRunner p = CommandRunner.run("converge", "nif-ring", "--refine", "particles", "--engine", "slurm",
+                "--dry-run", "--out", tmp.resolve("p").toString());
+        assertEquals(2, p.status());
+        assertTrue(p.err().startsWith("error: --engine: the particle-number study"), p.err());
+        Path sweep = tmp.resolve("sweep");
+        assertEquals(0, CommandRunner.run(args(new String[] {"sweep", "nif-ring", "--command", "solve", "--vary",
+            "nif.sigma=0.05,0.1", "--engine", "slurm", "--dry-run", "--out", sweep.toString()}, SMALL)).status());
+        CommandRunner m = CommandRunner.run("converge", "--merge", sweep.toString());
+        assertEquals(2, m.status());
+        assertTrue(m.err().startsWith("error: --merge: " + sweep + " is not the directory of a 'converge --engine"
+                + " slurm' study"), m.err());
+    }
+
+    private static String sweepLine(Path dir) {
+        try {
+            return Files.readAllLines(dir.resolve("sweep.sbatch")).stream().filter(x -> x.contains("--shard"))
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The summary without what may differ between engines: wall times, threads, when and where it ran. */
+    private static JsonNode results(JsonNode summary) {
+        ObjectNode copy = summary.deepCopy();
+        for (String name : List.of("wall_seconds", "threads", "created", "started", "finished", "host", "version",
+                "files")) {
+            copy.remove(name);
+        }
+        for (JsonNode level : copy.get("levels")) {
+            ((ObjectNode) level).remove("wall_seconds");
+        }
+        return copy;
+    }
+
+    private static List<String> withoutWall(Path csv) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            String[] cells = line.split(",", -1);
+            cells[4] = "";
+            rows.add(String.join(",", cells));
+        }
+        return rows;
+    }
+
+    /** Splits a line of the script as bash would: spaces outside quotes, single and double quotes removed. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == ' ') {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}
