@@ -17,7 +17,8 @@ import meanfield.validation.mv.MvSimulator;
  * the arrays a step must at least touch (read and write the positions, write the drift): 24 bytes
  * per particle and step at the measured memory speed.
  * <p>
- * Usage: {@code MvParticlesRun [--quick]}; N = 10^5 and 10^6, {@code --quick} 10^4 only.
+ * Usage: {@code MvParticlesRun [--quick] [--json FILE]}; N = 10^5 and 10^6, {@code --quick} 10^4 only;
+ * {@code --json FILE} also writes the figures for {@code meanfield bench}.
  */
 public final class MvParticlesRun {
     private static final double DT = 1e-3;
@@ -26,8 +27,19 @@ public final class MvParticlesRun {
     private MvParticlesRun() {
     }
 
-    public static void main(String[] args) {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
+    public static void main(String[] args) throws java.io.IOException {
+        boolean quick = false;
+        java.nio.file.Path json = null;
+        for (int a = 0; a < args.length; a++) {
+            switch (args[a]) {
+                case "--quick" -> quick = true;
+                case "--json" -> json = Figures.path(args, ++a);
+                default -> {
+                    System.err.println("usage: MvParticlesRun [--quick] [--json FILE]");
+                    System.exit(2);
+                }
+            }
+        }
         int[] sizes = quick ? new int[] {10_000} : new int[] {100_000, 1_000_000};
         DoubleUnaryOperator initial = x -> 1 + 0.2 * Math.cos(2 * Math.PI * x);
         MvModel p4 = MvModel.oneDimensional(0.02, x -> -Math.sin(2 * Math.PI * x), initial);
@@ -38,13 +50,15 @@ public final class MvParticlesRun {
         System.out.println("| interaction | N | modes M | wall s | CPU s | particle-steps/s (CPU) | ns per particle-step |"
                 + " yardstick: array sweep, ns per particle-step |");
         System.out.println("|---|---|---|---|---|---|---|---|");
+        Figures figures = new Figures("MvParticlesRun");
         for (int n : sizes) {
-            report("P4: -sin(2 pi x)", p4, n);
-            report("-sin(2 pi x) exp(2 cos(2 pi x))", broad, n);
+            report("P4: -sin(2 pi x)", p4, n, figures);
+            report("-sin(2 pi x) exp(2 cos(2 pi x))", broad, n, figures);
         }
+        figures.write(json);
     }
 
-    private static void report(String name, MvModel model, int n) {
+    private static void report(String name, MvModel model, int n, Figures figures) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
@@ -52,8 +66,13 @@ public final class MvParticlesRun {
         double wall = (System.nanoTime() - start) * 1e-9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
         double particleSteps = (double) n * run.steps();
+        double perStep = 1e9 * cpu / particleSteps;
+        double floor = 1e9 * sweep(n);
         System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.3g | %.1f | %.2f |%n", name, n, run.modes(), wall,
-                cpu, particleSteps / cpu, 1e9 * cpu / particleSteps, 1e9 * sweep(n));
+                cpu, particleSteps / cpu, perStep, floor);
+        figures.add(String.format(Locale.ROOT, "MV, Kf = %s, N = %d, M = %d modes, dt = %s, T = %s", name, n, run.modes(), DT,
+                END), "CPU time per particle-step", perStep, "ns", "array sweep (read/write x, write drift)", floor, "ns",
+                perStep / floor);
     }
 
     private static MvParticleRun run(MvModel model, int n) {

@@ -1,5 +1,7 @@
 package meanfield.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import meanfield.grids.UniformGrid;
@@ -17,7 +19,7 @@ import meanfield.solvers.time.TimeControl;
  * <p>
  * Runs are timed as a user sees them, JIT compilation included: the first run warms the
  * solver's code for the second. {@code --quick} shortens both horizons to T = 0.1 and the
- * triad loops, as a smoke run.
+ * triad loops, as a smoke run; {@code --json FILE} also writes the figures for {@code meanfield bench}.
  */
 public final class NifWholeRun {
     private static final double TOLERANCE = NifSolver.DEFAULT_TOLERANCE;
@@ -33,12 +35,20 @@ public final class NifWholeRun {
         }
     }
 
-    public static void main(String[] args) {
-        boolean quick = args.length == 1 && args[0].equals("--quick");
-        if (args.length > 1 || args.length == 1 && !quick) {
-            System.err.println("usage: NifWholeRun [--quick]");
-            System.exit(2);
+    public static void main(String[] args) throws IOException {
+        boolean quick = false;
+        Path json = null;
+        for (int a = 0; a < args.length; a++) {
+            switch (args[a]) {
+                case "--quick" -> quick = true;
+                case "--json" -> json = Figures.path(args, ++a);
+                default -> {
+                    System.err.println("usage: NifWholeRun [--quick] [--json FILE]");
+                    System.exit(2);
+                }
+            }
         }
+        Figures figures = new Figures("NifWholeRun");
         Case[] cases = {
             new Case(NifStepBenchmark.V_CELLS, NifStepBenchmark.LABEL_CELLS, quick ? QUICK_END : 1.0),
             new Case(P1Model.DEFAULT_V_CELLS, P1Model.DEFAULT_LABEL_CELLS, quick ? QUICK_END : P1Model.END),
@@ -66,10 +76,21 @@ public final class NifWholeRun {
             System.out.println(String.format(Locale.ROOT, "| %d x %d | %s | %.2f | %d (%d) | %.3f | %.3e | %.1f (%.1f MiB) |",
                     c.vCells(), c.labelCells(), c.end(), wall, solution.steps(), solution.rejectedSteps(),
                     wall / c.end(), (double) c.cells() * attempts / wall, bandwidth, triad.mebibytes()));
+            String label = String.format(Locale.ROOT, "P1 finite volumes %d x %d to T = %s, adaptive MPRK22, 1 thread",
+                    c.vCells(), c.labelCells(), c.end());
+            String yardstick = String.format(Locale.ROOT, "STREAM triad at the working set (%.1f MiB)", triad.mebibytes());
+            figures.add(label, "wall (JIT included), " + solution.steps() + " steps", wall, "s", null, Double.NaN, null,
+                    Double.NaN);
+            figures.add(label, "cell updates per second", (double) c.cells() * attempts / wall, "1/s", yardstick, bandwidth,
+                    "GB/s", Double.NaN);
         }
         StreamTriad large = StreamTriad.ofKib(StreamTriad.BEYOND_CACHE_KIB);
         System.out.println();
+        double beyond = large.gigabytesPerSecond(triadWarmup, triadSeconds);
         System.out.println(String.format(Locale.ROOT, "Triad beyond the caches (%.0f MiB): %.1f GB/s",
-                large.mebibytes(), large.gigabytesPerSecond(triadWarmup, triadSeconds)));
+                large.mebibytes(), beyond));
+        figures.add(String.format(Locale.ROOT, "STREAM triad, %.0f MiB", large.mebibytes()), "bandwidth beyond the caches",
+                beyond, "GB/s", null, Double.NaN, null, Double.NaN);
+        figures.write(json);
     }
 }

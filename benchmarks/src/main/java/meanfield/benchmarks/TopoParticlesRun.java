@@ -19,8 +19,9 @@ import meanfield.validation.topo.TopoSimulator;
  * bytes (about the simulator's footprint), issued together as a query can: the floor of an event's
  * cost if each group cost a single cache miss.
  * <p>
- * Usage: {@code TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...]}; defaults
- * 32,4,2 and 10^4,10^5,10^6; {@code --quick} runs 2,32 at 10^4 and 3x10^4 only.
+ * Usage: {@code TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...] [--json FILE]}; defaults
+ * 32,4,2 and 10^4,10^5,10^6; {@code --quick} runs 2,32 at 10^4 and 3x10^4 only; {@code --json FILE}
+ * also writes the figures for {@code meanfield bench}.
  * <p>
  * Results of these runs (P2 to T = 1, thread CPU time; first taken with TopoThroughput, the same
  * runs without the yardstick, which this benchmark replaced) on the 2-core shared development
@@ -46,7 +47,8 @@ public final class TopoParticlesRun {
     private TopoParticlesRun() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path json = null;
         int[] velocities = {32, 4, 2};
         int[] sizes = {10_000, 100_000, 1_000_000};
         for (int a = 0; a < args.length; a++) {
@@ -57,8 +59,10 @@ public final class TopoParticlesRun {
                 }
                 case "--velocities" -> velocities = list(args, ++a);
                 case "--sizes" -> sizes = list(args, ++a);
+                case "--json" -> json = Figures.path(args, ++a);
                 default -> {
-                    System.err.println("usage: TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...]");
+                    System.err.println("usage: TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...]"
+                            + " [--json FILE]");
                     System.exit(2);
                 }
             }
@@ -69,6 +73,7 @@ public final class TopoParticlesRun {
                 + " yardstick: g random loads, us | event / yardstick |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Figures figures = new Figures("TopoParticlesRun");
         for (int g : velocities) {
             TopoModel model = TopoModels.p2(g);
             double[] logN = new double[sizes.length];
@@ -88,6 +93,9 @@ public final class TopoParticlesRun {
                 double yardstick = randomLoads(32L * n, g);
                 System.out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f | %.2f | %.3g | %.2f | %.3f | %.0f |%n", g, n,
                         events, setup, wall, cpu, events / cpu, 1e6 * perEvent, 1e6 * yardstick, perEvent / yardstick);
+                figures.add(String.format(Locale.ROOT, "topological 1D, P2 data, g = %d, N = %d, T = 1 (%d events)", g, n,
+                        events), "CPU time per event", 1e6 * perEvent, "us",
+                        String.format(Locale.ROOT, "%d random loads from %.1f MiB", g, 32.0 * n / (1 << 20)), 1e6 * yardstick, "us", perEvent / yardstick);
                 logN[r] = Math.log(n);
                 logCost[r] = Math.log(perEvent);
             }
@@ -96,6 +104,7 @@ public final class TopoParticlesRun {
                         Arrays.toString(sizes));
             }
         }
+        figures.write(json);
     }
 
     /**

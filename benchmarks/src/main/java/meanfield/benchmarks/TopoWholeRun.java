@@ -23,8 +23,9 @@ import meanfield.solvers.topo.TopoSpectral;
  * spectral solver the raw JTransforms FFTs one evaluation performs (see
  * {@link TopoSpectralBenchmark}).
  * <p>
- * Usage: {@code TopoWholeRun [--quick] [--threads N]}; {@code --quick} stops every run at
- * T = 0.05, as a smoke run. One thread by default.
+ * Usage: {@code TopoWholeRun [--quick] [--threads N] [--json FILE]}; {@code --quick} stops every run at
+ * T = 0.05, as a smoke run. One thread by default. {@code --json FILE} also writes the figures for
+ * {@code meanfield bench}.
  */
 public final class TopoWholeRun {
     private static final double QUICK_END = 0.05;
@@ -37,16 +38,19 @@ public final class TopoWholeRun {
     private record Case(String problem, TopoModel model, TopoSolver.Method method, int n, double end) {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         boolean quick = false;
         int threads = 1;
+        java.nio.file.Path json = null;
         for (int a = 0; a < args.length; a++) {
             if (args[a].equals("--quick")) {
                 quick = true;
             } else if (args[a].equals("--threads") && a + 1 < args.length) {
                 threads = Integer.parseInt(args[++a]);
+            } else if (args[a].equals("--json")) {
+                json = Figures.path(args, ++a);
             } else {
-                System.err.println("usage: TopoWholeRun [--quick] [--threads N]");
+                System.err.println("usage: TopoWholeRun [--quick] [--threads N] [--json FILE]");
                 System.exit(2);
             }
         }
@@ -58,6 +62,7 @@ public final class TopoWholeRun {
         };
         System.out.println("| problem | method | grid | T | threads | wall s | steps | ms per RHS | yardstick ms per RHS | mass error |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        Figures figures = new Figures("TopoWholeRun");
         for (Case c : cases) {
             TimeControl control = new TimeControl(c.end(), c.end() / 10, Double.NaN, 1.0);
             long start = System.nanoTime();
@@ -74,7 +79,14 @@ public final class TopoWholeRun {
             System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %.2f | %d | %.3f | %.3f (%s) | %.1e |",
                     c.problem(), spectral ? "spectral" : "finite volume", grid, c.end(), threads, wall, solution.steps(),
                     wall / evaluations * 1e3, yardstick * 1e3, spectral ? "raw FFTs" : "gain product", solution.massErrorMax()));
+            String label = String.format(Locale.ROOT, "%s %s, %s, T = %s, %d thread(s), %d steps", c.problem(),
+                    spectral ? "spectral" : "finite volumes", grid, c.end(), threads, solution.steps());
+            String what = spectral ? "raw JTransforms FFTs of one evaluation" : "the gain's dense product alone (blocked Java)";
+            figures.add(label, "wall (JIT included)", wall, "s", null, Double.NaN, null, Double.NaN);
+            figures.add(label, "time per right-hand side", wall / evaluations * 1e3, "ms", what, yardstick * 1e3, "ms",
+                    wall / evaluations / yardstick);
         }
+        figures.write(json);
     }
 
     /** Best time of the dense product of an evaluation on one thread, in blocks of 128 rows. */

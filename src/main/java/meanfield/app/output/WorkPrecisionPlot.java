@@ -1,0 +1,45 @@
+package meanfield.app.output;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A work-precision diagram: error against wall time on log-log axes, one line per series (a
+ * solver with one parameter refined), so that a user can read off the cheapest setting for the
+ * accuracy they need. Points with a zero error cannot be drawn on a log axis and are left out.
+ */
+public final class WorkPrecisionPlot {
+    private WorkPrecisionPlot() {
+    }
+
+    /**
+     * @param series per series name, its points as {wall seconds, error} pairs in the order run
+     */
+    public static Path write(Path file, String title, String errorTitle, Map<String, double[][]> series) {
+        // Not Charts.lineChart: its x tick formatter labels ticks by linear position, wrong on a log axis.
+        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
+                .xAxisTitle("wall time (s)").yAxisTitle(errorTitle).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        for (Map.Entry<String, double[][]> s : series.entrySet()) {
+            double[][] points = java.util.Arrays.stream(s.getValue()).filter(p -> p[0] > 0 && p[1] > 0)
+                    .toArray(double[][]::new);
+            if (points.length == 0) {
+                continue;
+            }
+            double[] wall = new double[points.length];
+            double[] error = new double[points.length];
+            for (int p = 0; p < points.length; p++) {
+                wall[p] = points[p][0];
+                error[p] = points[p][1];
+            }
+            chart.addSeries(s.getKey(), wall, error).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return Charts.save(chart, file);
+    }
+}
