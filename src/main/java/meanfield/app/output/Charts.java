@@ -97,6 +97,22 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * A line chart on log-log axes. Not {@link #lineChart}: XChart hands its x tick formatter the
+     * tick's linear position, so on a log axis the labels were evenly spaced values (50, 100, ..., 400
+     * under points at 50, 100, 200, 400); XChart's own log labels are at the right places.
+     */
+    static XYChart logLogChart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        // The refined quantity often spans less than a decade: label within decades too. Errors span
+        // several decades, where labels inside each would overlap.
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
+        return chart;
+    }
+
     /** min(n, count) indices spread evenly over 0..n-1, first and last included. */
     static int[] evenlySpaced(int n, int count) {
         int m = Math.min(n, count);

@@ -20,8 +20,7 @@ public final class ConvergencePlot {
      * @param h      the step-like size per level (value for steps, 1 / value for counts): slopes are in h
      */
     public static Path write(Path file, String key, double[] values, double[] h, double[] errors) {
-        XYChart chart = Charts.lineChart("Convergence in " + key, key, "error");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        XYChart chart = Charts.logLogChart("Convergence in " + key, key, "error");
         int m = 0;
         for (double e : errors) {
             m += e > 0 ? 1 : 0;
@@ -56,8 +55,7 @@ public final class ConvergencePlot {
      * against N, and the line N^-1/2 through the largest N's mean, the slope of sampling noise alone.
      */
     public static Path particles(Path file, double[] n, double[] mean, double[] bias) {
-        XYChart chart = Charts.lineChart("Particle-versus-continuum distance", "particles N", "distance");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        XYChart chart = Charts.logLogChart("Particle-versus-continuum distance", "particles N", "distance");
         addPositive(chart, "mean distance", n, mean).ifPresent(s -> s.setMarker(SeriesMarkers.CIRCLE));
         addPositive(chart, "bias (seed average)", n, bias).ifPresent(s -> s.setMarker(SeriesMarkers.DIAMOND));
         int last = -1;

@@ -18,8 +18,7 @@ public final class ValidationPlots {
      */
     public static Path errors(Path file, double[] n, Map<String, double[]> means, Map<String, double[]> fitLines,
             double[] reference) {
-        XYChart chart = Charts.lineChart("Particle-versus-continuum distances", "particles N", "distance (mean over seeds)");
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        XYChart chart = Charts.logLogChart("Particle-versus-continuum distances", "particles N", "distance (mean over seeds)");
         for (Map.Entry<String, double[]> e : means.entrySet()) {
             if (positive(e.getValue())) {
                 chart.addSeries(e.getKey(), n, e.getValue()).setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);

@@ -21,11 +21,7 @@ public final class WorkPrecisionPlot {
      * @param series per series name, its points as {wall seconds, error} pairs in the order run
      */
     public static Path write(Path file, String title, String errorTitle, Map<String, double[][]> series) {
-        // Not Charts.lineChart: its x tick formatter labels ticks by linear position, wrong on a log axis.
-        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
-                .xAxisTitle("wall time (s)").yAxisTitle(errorTitle).build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        XYChart chart = Charts.logLogChart(title, "wall time (s)", errorTitle);
         for (Map.Entry<String, double[][]> s : series.entrySet()) {
             double[][] points = java.util.Arrays.stream(s.getValue()).filter(p -> p[0] > 0 && p[1] > 0)
                     .toArray(double[][]::new);
