@@ -19,14 +19,24 @@ public final class ValidationPlots {
     public static Path errors(Path file, double[] n, Map<String, double[]> means, Map<String, double[]> fitLines,
             double[] reference) {
         XYChart chart = Charts.logLogChart("Particle-versus-continuum distances", "particles N", "distance (mean over seeds)");
+        // A distance's points and its fitted line share a colour (the fit's name starts with the distance's).
+        java.awt.Color[] palette = chart.getStyler().getSeriesColors();
+        Map<String, java.awt.Color> colours = new java.util.HashMap<>();
         for (Map.Entry<String, double[]> e : means.entrySet()) {
+            java.awt.Color colour = palette[colours.size() % palette.length];
+            colours.put(e.getKey(), colour);
             if (positive(e.getValue())) {
-                chart.addSeries(e.getKey(), n, e.getValue()).setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);
+                var points = chart.addSeries(e.getKey(), n, e.getValue());
+                points.setMarkerColor(colour);
+                points.setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);
             }
         }
         for (Map.Entry<String, double[]> e : fitLines.entrySet()) {
             if (positive(e.getValue())) {
-                chart.addSeries(e.getKey(), n, e.getValue()).setMarker(SeriesMarkers.NONE);
+                var fit = chart.addSeries(e.getKey(), n, e.getValue());
+                fit.setMarker(SeriesMarkers.NONE);
+                colours.entrySet().stream().filter(c -> e.getKey().startsWith(c.getKey() + " ")).findFirst()
+                        .ifPresent(c -> fit.setLineColor(c.getValue()));
             }
         }
         if (positive(reference)) {
