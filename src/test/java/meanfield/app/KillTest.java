@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jhdf.HdfFile;
 
 /**
  * A solve or simulate killed with SIGKILL at about half of its run leaves a result file that h5py
@@ -39,22 +38,6 @@ class KillTest {
         return args;
     }
 
-    /** Output rows whose time has been written (t is written last in a row). */
-    private static int rowsWritten(Path file) {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (HdfFile h5 = new HdfFile(file)) {
-            double[] t = (double[]) h5.getDatasetByPath("t").getData();
-            int n = 0;
-            while (n < t.length && !Double.isNaN(t[n])) {
-                n++;
-            }
-            return n;
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
 
     @Test
     void killedSolveKeepsEveryOutputBeforeTheKillAndResumesBitForBit() throws Exception {
@@ -76,22 +59,15 @@ class KillTest {
         assertEquals(0, full.status(), full.err());
 
         Path killed = tmp.resolve("killed");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(arguments(verb, killed, settings));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Process process = ChildRun.start(arguments(verb, killed, settings), tmp.resolve("killed.log"), null);
         Path file = killed.resolve(name);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (rowsWritten(file) < outputs / 2 && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        ChildRun.awaitRows(process, file, outputs / 2);
         assertTrue(process.isAlive(), "the run ended before it could be killed: make it longer");
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, process.exitValue(), "killed by SIGKILL");
 
-        int reached = rowsWritten(file);
+        int reached = ChildRun.rowsWritten(file);
         assertTrue(reached >= outputs / 2 && reached < outputs, "rows reached before the kill: " + reached);
         var expected = ResultFiles.datasets(whole.resolve(name));
         var partial = ResultFiles.datasets(file);

@@ -54,18 +54,12 @@ class StopSignalTest {
         Assumptions.assumeTrue(File.separatorChar == '/' && Files.isExecutable(Path.of("/bin/kill")),
                 "no POSIX signals here (/bin/kill is missing): the stop on SIGTERM and SIGINT was not tested");
         Path out = tmp.resolve("run");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(run));
-        command.addAll(List.of("--quiet", "--threads=1", "--out=" + out));
+        List<String> args = new ArrayList<>(List.of(run));
+        args.addAll(List.of("--quiet", "--threads=1", "--out=" + out));
         Path log = tmp.resolve("stderr.log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile())
-                .redirectOutput(tmp.resolve("stdout.log").toFile()).start();
+        Process process = ChildRun.start(args, tmp.resolve("stdout.log"), log);
         Path file = out.resolve(name);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (rowsWritten(file) < outputs / 4 && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        ChildRun.awaitRows(process, file, outputs / 4);
         assertTrue(process.isAlive(), "the run ended before the signal: make it longer");
         assertEquals(0, new ProcessBuilder("/bin/kill", "-" + signal, String.valueOf(process.pid())).start().waitFor());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run did not stop");
@@ -86,23 +80,6 @@ class StopSignalTest {
                 assertTrue(Double.isFinite(time), "only the outputs reached, no NaN rows");
             }
             assertTrue(err.contains(t.length + " outputs reached"), err);
-        }
-    }
-
-    /** Output rows whose time has been written (t is written last in a row). */
-    private static int rowsWritten(Path file) {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (HdfFile h5 = new HdfFile(file)) {
-            double[] t = (double[]) h5.getDatasetByPath("t").getData();
-            int n = 0;
-            while (n < t.length && !Double.isNaN(t[n])) {
-                n++;
-            }
-            return n;
-        } catch (RuntimeException e) {
-            return 0;
         }
     }
 }

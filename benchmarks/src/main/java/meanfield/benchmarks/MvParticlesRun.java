@@ -28,18 +28,9 @@ public final class MvParticlesRun {
     }
 
     public static void main(String[] args) throws java.io.IOException {
-        boolean quick = false;
-        java.nio.file.Path json = null;
-        for (int a = 0; a < args.length; a++) {
-            switch (args[a]) {
-                case "--quick" -> quick = true;
-                case "--json" -> json = Figures.path(args, ++a);
-                default -> {
-                    System.err.println("usage: MvParticlesRun [--quick] [--json FILE]");
-                    System.exit(2);
-                }
-            }
-        }
+        RunOptions options = RunOptions.parse("MvParticlesRun", args);
+        boolean quick = options.quick();
+        java.nio.file.Path json = options.json();
         int[] sizes = quick ? new int[] {10_000} : new int[] {100_000, 1_000_000};
         DoubleUnaryOperator initial = x -> 1 + 0.2 * Math.cos(2 * Math.PI * x);
         MvModel p4 = MvModel.oneDimensional(0.02, x -> -Math.sin(2 * Math.PI * x), initial);

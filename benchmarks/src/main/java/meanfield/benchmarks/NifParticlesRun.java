@@ -39,18 +39,9 @@ public final class NifParticlesRun {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean quick = false;
-        Path json = null;
-        for (int a = 0; a < args.length; a++) {
-            switch (args[a]) {
-                case "--quick" -> quick = true;
-                case "--json" -> json = Figures.path(args, ++a);
-                default -> {
-                    System.err.println("usage: NifParticlesRun [--quick] [--json FILE]");
-                    System.exit(2);
-                }
-            }
-        }
+        RunOptions options = RunOptions.parse("NifParticlesRun", args);
+        boolean quick = options.quick();
+        Path json = options.json();
         int n = quick ? 8000 : 32_000;
         double degree = quick ? 100 : 500;
         double end = quick ? 0.5 : 4.0;

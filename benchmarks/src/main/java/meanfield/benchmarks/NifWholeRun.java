@@ -36,18 +36,9 @@ public final class NifWholeRun {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean quick = false;
-        Path json = null;
-        for (int a = 0; a < args.length; a++) {
-            switch (args[a]) {
-                case "--quick" -> quick = true;
-                case "--json" -> json = Figures.path(args, ++a);
-                default -> {
-                    System.err.println("usage: NifWholeRun [--quick] [--json FILE]");
-                    System.exit(2);
-                }
-            }
-        }
+        RunOptions options = RunOptions.parse("NifWholeRun", args);
+        boolean quick = options.quick();
+        Path json = options.json();
         Figures figures = new Figures("NifWholeRun");
         Case[] cases = {
             new Case(NifStepBenchmark.V_CELLS, NifStepBenchmark.LABEL_CELLS, quick ? QUICK_END : 1.0),

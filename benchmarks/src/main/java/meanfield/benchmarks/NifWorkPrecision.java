@@ -34,18 +34,9 @@ public final class NifWorkPrecision {
     }
 
     public static void main(String[] args) throws IOException {
-        boolean quick = false;
-        Path json = null;
-        for (int a = 0; a < args.length; a++) {
-            switch (args[a]) {
-                case "--quick" -> quick = true;
-                case "--json" -> json = Figures.path(args, ++a);
-                default -> {
-                    System.err.println("usage: NifWorkPrecision [--quick] [--json FILE]");
-                    System.exit(2);
-                }
-            }
-        }
+        RunOptions options = RunOptions.parse("NifWorkPrecision", args);
+        boolean quick = options.quick();
+        Path json = options.json();
         double end = quick ? 0.2 : 1.0;
         int[] grids = quick ? new int[] {50, 200} : new int[] {50, 100, 200, 400, 800};
         double[] tolerances = quick ? new double[] {1e-3, 1e-5} : new double[] {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};

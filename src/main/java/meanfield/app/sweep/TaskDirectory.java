@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import meanfield.app.output.DirectoryTree;
 
 /**
  * A task's directory {@code tasks/<name>/}: the command's run directory {@code run/} (summary.json
@@ -75,7 +74,7 @@ public record TaskDirectory(Path dir) {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(FAILED));
             Files.deleteIfExists(dir.resolve(DONE));
-            deleteTree(run());
+            DirectoryTree.delete(run());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }
@@ -131,24 +130,5 @@ public record TaskDirectory(Path dir) {
         } catch (UnknownHostException e) {
             return "unknown";
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
