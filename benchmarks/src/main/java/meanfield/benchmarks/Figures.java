@@ -1,18 +1,20 @@
 package meanfield.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The machine-readable results of a whole-run benchmark, for {@code meanfield bench}: every figure
- * beside its yardstick from the same JVM, written as a JSON array by {@code --json FILE}. Written by
- * hand because this module has no JSON library and the layout is flat: one object per figure with
- * the keys benchmark, case, metric, value, unit, yardstick, yardstick_value, yardstick_unit and
- * ratio (measured / yardstick, or null where the two are not in the same unit).
+ * beside its yardstick from the same JVM, written as a JSON array by {@code --json FILE} (Jackson):
+ * one object per figure with the keys benchmark, case, metric, value, unit, yardstick,
+ * yardstick_value, yardstick_unit and ratio (measured / yardstick, or null where the two are not in
+ * the same unit).
  */
 final class Figures {
     /** One measured figure and its yardstick; NaN where a figure has no yardstick or no ratio. */
@@ -37,22 +39,21 @@ final class Figures {
         if (file == null) {
             return;
         }
-        StringBuilder json = new StringBuilder("[\n");
-        for (int f = 0; f < figures.size(); f++) {
-            Figure x = figures.get(f);
-            json.append("  {\"benchmark\": ").append(quote(x.benchmark()))
-                    .append(", \"case\": ").append(quote(x.label()))
-                    .append(", \"metric\": ").append(quote(x.metric()))
-                    .append(", \"value\": ").append(number(x.value()))
-                    .append(", \"unit\": ").append(quote(x.unit()))
-                    .append(", \"yardstick\": ").append(quote(x.yardstick()))
-                    .append(", \"yardstick_value\": ").append(number(x.yardstickValue()))
-                    .append(", \"yardstick_unit\": ").append(quote(x.yardstickUnit()))
-                    .append(", \"ratio\": ").append(number(x.ratio()))
-                    .append(f + 1 < figures.size() ? "},\n" : "}\n");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Figure x : figures) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("benchmark", x.benchmark());
+            row.put("case", x.label());
+            row.put("metric", x.metric());
+            row.put("value", number(x.value()));
+            row.put("unit", x.unit());
+            row.put("yardstick", x.yardstick());
+            row.put("yardstick_value", number(x.yardstickValue()));
+            row.put("yardstick_unit", x.yardstickUnit());
+            row.put("ratio", number(x.ratio()));
+            rows.add(row);
         }
-        json.append("]\n");
-        Files.writeString(file, json);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), rows);
     }
 
     /** The value of a {@code --json FILE} option at {@code args[a]}. */
@@ -63,24 +64,8 @@ final class Figures {
         return Path.of(args[a]);
     }
 
-    private static String number(double x) {
-        // JSON has no NaN or infinity; a missing yardstick or ratio is null.
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.6g", x) : "null";
-    }
-
-    private static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
+    /** JSON has no NaN or infinity: a missing yardstick or ratio is null. */
+    private static Double number(double x) {
+        return Double.isFinite(x) ? x : null;
     }
 }
