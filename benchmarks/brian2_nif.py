@@ -133,7 +133,8 @@ def main():
         device.build(directory=directory, compile=True, run=False, with_output=True)
         generate_compile = time.perf_counter() - setup
         start = time.perf_counter()
-        device.run(directory, True, [])
+        # Keywords: Brian2 2.9 inserted results_directory as the second positional parameter.
+        device.run(directory=directory, with_output=True, run_args=[])
         binary = time.perf_counter() - start
         cpu = device._last_run_time
         with open(os.path.join(directory, 'results', 'bench_wall.txt')) as f:
