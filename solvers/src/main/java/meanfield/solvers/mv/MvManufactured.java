@@ -45,6 +45,10 @@ public final class MvManufactured implements ManufacturedSolution {
     private final double[] flux;
     private final double[] fluxSpectrum;
     private final double[] total;
+    /** Tables of the fine grid, made once: node coordinates (d per node) and wave vectors (d per coefficient). */
+    private final double[] nodes;
+    private final int[] waves;
+    private final double[] coordinates;
 
     private MvManufactured(MvModel model, PeriodicGrid grid, ColumnPool pool) {
         this.dimension = model.dimension();
@@ -83,6 +87,19 @@ public final class MvManufactured implements ManufacturedSolution {
         this.flux = new double[fine.size()];
         this.fluxSpectrum = new double[transform.spectrumLength()];
         this.total = new double[transform.spectrumLength()];
+        this.nodes = new double[fine.size() * dimension];
+        double[] point = new double[dimension];
+        for (int j = 0; j < fine.size(); j++) {
+            fine.point(j, point);
+            System.arraycopy(point, 0, nodes, j * dimension, dimension);
+        }
+        this.coordinates = new double[dimension];
+        this.waves = new int[transform.coefficients() * dimension];
+        int[] wave = new int[dimension];
+        for (int c = 0; c < transform.coefficients(); c++) {
+            transform.wavevector(c, wave);
+            System.arraycopy(wave, 0, waves, c * dimension, dimension);
+        }
         discretization.force(this::source);
     }
 
@@ -135,21 +152,20 @@ public final class MvManufactured implements ManufacturedSolution {
     private void source(double t, double[] out) {
         double a = amplitude(t);
         double da = amplitudeRate(t);
-        double[] x = new double[dimension];
+        double[] x = coordinates;
         for (int j = 0; j < fine.size(); j++) {
-            fine.point(j, x);
+            System.arraycopy(nodes, j * dimension, x, 0, dimension);
             double e = Math.exp(SHARPNESS * wave(t, x));
             values[j] = 1 + a * (e - mean);
             rate[j] = da * (e - mean) + a * e * SHARPNESS * waveRate(t, x);
         }
         transform.forward(rate, total);
         transform.forward(values, spectrum);
-        int[] k = new int[dimension];
         for (int c = 0; c < transform.coefficients(); c++) {
-            transform.wavevector(c, k);
             double k2 = 0;
-            for (int m : k) {
-                k2 += (double) m * m;
+            for (int axis = 0; axis < dimension; axis++) {
+                double m = waves[c * dimension + axis];
+                k2 += m * m;
             }
             double laplace = -4 * Math.PI * Math.PI * k2;
             total[2 * c] -= sigma * laplace * spectrum[2 * c];
@@ -162,8 +178,7 @@ public final class MvManufactured implements ManufacturedSolution {
             }
             transform.forward(flux, fluxSpectrum);
             for (int c = 0; c < transform.coefficients(); c++) {
-                transform.wavevector(c, k);
-                double factor = 2 * Math.PI * k[axis];
+                double factor = 2 * Math.PI * waves[c * dimension + axis];
                 // div: 2 pi i k_a F_a, i.e. (re, im) += factor (-im, re).
                 total[2 * c] -= factor * fluxSpectrum[2 * c + 1];
                 total[2 * c + 1] += factor * fluxSpectrum[2 * c];
