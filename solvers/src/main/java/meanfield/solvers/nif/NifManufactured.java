@@ -59,6 +59,8 @@ public final class NifManufactured implements ManufacturedSolution {
     private final double rateModulation;
     /** Per label: the cell average of int w(xi, zeta) d zeta, i.e. J per unit rate. */
     private final double[] inputPerRate;
+    /** mu at every label's faces, tabulated once for a drift without t; null otherwise. */
+    private final double[] driftAtFaces;
 
     private NifManufactured(NifModel model, UniformGrid v, UniformGrid labels, ColumnPool pool) {
         if (model.threshold().isPresent()) {
@@ -102,6 +104,16 @@ public final class NifManufactured implements ManufacturedSolution {
         java.util.Arrays.fill(ones, 1.0);
         this.inputPerRate = new double[labels.cells()];
         discretization.synapticInput(ones, inputPerRate);
+        if (model.drift().dependsOnTime()) {
+            this.driftAtFaces = null;
+        } else {
+            this.driftAtFaces = new double[labels.cells() * (nv + 1)];
+            for (int l = 0; l < labels.cells(); l++) {
+                for (int f = 0; f <= nv; f++) {
+                    driftAtFaces[l * (nv + 1) + f] = model.drift().value(0.0, v.face(f), labels.center(l));
+                }
+            }
+        }
         discretization.force(this::source);
     }
 
@@ -167,7 +179,8 @@ public final class NifManufactured implements ManufacturedSolution {
                 double fluxRight = 0;
                 if (k + 1 < nv) {
                     int f = k + 1;
-                    double mu = model.drift().value(t, v.face(f), xi);
+                    double mu = driftAtFaces != null ? driftAtFaces[l * (nv + 1) + f]
+                            : model.drift().value(t, v.face(f), xi);
                     fluxRight = (mu + input) * (phiFace[f] + a * phiGFace[f]) - sigma * (phiSlope[f] + a * phiGSlope[f]);
                 }
                 out[base + k] = da * phiGAverage[k] + (fluxRight - fluxLeft) / h + firingAverage[k]
