@@ -120,6 +120,11 @@ public final class LobattoElements {
         return weights[i];
     }
 
+    /** The GLL nodes on [-1, 1], increasing (a copy). */
+    public double[] referenceNodes() {
+        return referenceNodes.clone();
+    }
+
     /** The GLL weights on [-1, 1] (a copy). */
     public double[] referenceWeights() {
         return referenceWeights.clone();

@@ -70,9 +70,10 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization {
 
     private final double[] frozenInput;
     private double frozenTime;
-    private final double[] frozen;
-    private final double[] factored;
-    private final int[] pivots;
+    /** The step's operators and their factors: allocated at the first step (a stationary solve needs none). */
+    private double[] frozen;
+    private double[] factored;
+    private int[] pivots;
     private double factoredFor = Double.NaN;
 
     private final double[] partialRate;
@@ -150,9 +151,6 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization {
         }
         this.coupled = any;
         this.frozenInput = new double[nl];
-        this.frozen = new double[nl * m * m];
-        this.factored = new double[nl * m * m];
-        this.pivots = new int[nl * m];
         this.partialRate = new double[nl];
         this.inputSlope = new double[nl];
         this.input = new double[nl];
@@ -432,8 +430,42 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization {
         }
     }
 
+    /**
+     * r = g . f for label l at time t and input j: g_i = W_i nu_i, plus with a threshold the
+     * outflux row (the weak residual of the threshold node), which depends on j.
+     */
+    public void rateFunctional(int l, double t, double j, double[] out) {
+        rateFunctional(l, t, j, false, out);
+    }
+
+    /** dg/dJ of {@link #rateFunctional}: the outflux carried by a unit input (zero without a threshold). */
+    public void rateFunctionalInputDerivative(int l, double[] out) {
+        rateFunctional(l, 0.0, 1.0, true, out);
+    }
+
+    private void rateFunctional(int l, double t, double j, boolean inputOnly, double[] out) {
+        for (int i = 0; i < m; i++) {
+            out[i] = inputOnly ? 0 : weights[i] * nu[i];
+        }
+        if (threshold) {
+            int q1 = p + 1;
+            int e = elements - 1;
+            int g0 = e * p;
+            for (int k = 0; k < q1 && g0 + k < m; k++) {
+                double a = inputOnly ? j : mu(t, l, g0 + k) + j;
+                out[g0 + k] += refWeights[k] * refDerivative[k * q1 + p] * a
+                        - (inputOnly ? 0 : diffusion[(e * q1 + p) * q1 + k]);
+            }
+        }
+    }
+
     @Override
     public void linearize(double t, double[] y) {
+        if (frozen == null) {
+            frozen = new double[nl * m * m];
+            factored = new double[nl * m * m];
+            pivots = new int[nl * m];
+        }
         synapticState(t, y);
         System.arraycopy(input, 0, frozenInput, 0, nl);
         frozenTime = t;
