@@ -247,6 +247,11 @@ final class ConvergeCommand implements Callable<Integer> {
         // Every model has density; nif has rate, topo and mv rho, topo the velocity marginal.
         boolean nif = base.model() instanceof meanfield.app.problem.NifProblem;
         boolean topo = base.model() instanceof meanfield.app.problem.TopoProblem;
+        if (base.model() instanceof meanfield.app.problem.NifProblem spectral && spectral.spectral()
+                && quantity.equals("density") && key.startsWith("grid.v")) {
+            throw new ProblemException("--quantity", "the spectral nodes of different " + key + " are not nested, so"
+                    + " densities of two levels cannot be compared node by node; use --quantity rate");
+        }
         if (quantity.equals("rate") && !nif || quantity.equals("rho") && nif
                 || quantity.equals("velocity_marginal") && !topo) {
             throw new ProblemException("--quantity", quantity + " is not an output of model " + base.model().name());

@@ -57,6 +57,10 @@ abstract class ValidationModel {
     }
 
     static ValidationModel of(Problem problem, double[] times, List<String> trees) {
+        if (problem.model() instanceof NifProblem nif && nif.spectral()) {
+            throw new ProblemException("solver", "validate compares the particles' histograms in v with the finite"
+                    + " volumes' cell averages; use solver: finite-volume");
+        }
         if (problem.model() instanceof NifProblem) {
             return new Nif(problem, times, trees);
         }
@@ -193,7 +197,7 @@ abstract class ValidationModel {
                 SynapticKernel step = network.stepKernel(nif.labels().cells());
                 NifModel m = nif.model();
                 NifProblem onNetwork = new NifProblem(new NifModel(m.reset(), m.sigma(), m.drift(), m.rate(), m.threshold(),
-                        step, m.initial()), nif.v(), nif.labels(), nif.time(), nif.scheme(), nif.solver());
+                        step, m.initial()), nif.v(), nif.elements(), nif.labels(), nif.time(), nif.scheme(), nif.solver());
                 continuum = solve(onNetwork);
             }
             return new ParticleRun(observables, continuum, failure);
