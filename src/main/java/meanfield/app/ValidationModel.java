@@ -132,6 +132,11 @@ abstract class ValidationModel {
         Nif(Problem problem, double[] times, List<String> specs) {
             super(problem, times);
             this.nif = (NifProblem) problem.model();
+            if (!specs.isEmpty() && nif.model().kernel() instanceof SynapticKernel.Measure) {
+                throw new ProblemException("--trees", "the continuum's tree observables are computed from the limit"
+                        + " kernel's cell averages w_kl, which a measure kernel (nif.kernel.measure) does not have:"
+                        + " validate it without --trees");
+            }
             for (String spec : specs) {
                 try {
                     trees.add(TreeSpec.parse(spec, nif.model().rate()::value));
@@ -339,6 +344,7 @@ abstract class ValidationModel {
             double synapses = switch (p.connectivity()) {
                 case "erdos-renyi" -> (double) n * p.degree();
                 case "fixed-in-degree" -> (double) n * Math.round(p.degree());
+                case "nearest-labels" -> p.nearestSynapses(n);
                 default -> (double) n * (n - 1);
             };
             // Weights both ways, 64 bytes of state per neuron, and a copy of V per comparison time.
@@ -348,8 +354,8 @@ abstract class ValidationModel {
         @Override
         meanfield.app.problem.ModelProblem doubled(CommonOptions options) {
             List<String> sets = new ArrayList<>(List.of("grid.v.cells=" + 2 * nif.v().cells()));
-            if (nif.model().kernel() instanceof SynapticKernel.Function) {
-                // A cell-averaged kernel file fixes the label grid; a function can be averaged on any.
+            if (!(nif.model().kernel() instanceof SynapticKernel.CellAveraged)) {
+                // A cell-averaged kernel file fixes the label grid; a function or a measure fits any.
                 sets.add("grid.xi.cells=" + 2 * nif.labels().cells());
             }
             sets.addAll(List.of(refinedTime(nif)));

@@ -255,8 +255,11 @@ public record NifProblem(NifModel model, UniformGrid v, LobattoElements elements
         ConfigNode family = nif.child("kernel");
         String name = family.onlyKey();
         String key = family.key(name);
+        if (name.equals("measure")) {
+            return measure(family);
+        }
         if (!name.equals("matrix") && !name.equals("network")) {
-            throw new ProblemException(key, "unknown kernel form (known: a formula, matrix, network)");
+            throw new ProblemException(key, "unknown kernel form (known: a formula, matrix, network, measure)");
         }
         Path file = directory.resolve(family.string(name, null));
         MatrixMarket m = MatrixMarket.read(key, file);
@@ -271,6 +274,25 @@ public record NifProblem(NifModel model, UniformGrid v, LobattoElements elements
             return new SynapticKernel.CellAveraged(xiCells, m.dense());
         }
         return StepKernel.fromEntries(m.rows(), m.rowIndex(), m.columnIndex(), m.values(), xiCells);
+    }
+
+    /**
+     * {@code measure: [{weight: a(xi), map: T(xi)}, ...]}: w(xi, d zeta) = sum_k a_k(xi) delta(zeta - T_k(xi)),
+     * the maps taken mod 1 by the model. Both are formulas in xi (and the parameters).
+     */
+    private static SynapticKernel measure(ConfigNode family) {
+        java.util.List<ConfigNode> entries = family.childList("measure");
+        if (entries.isEmpty()) {
+            throw new ProblemException(family.key("measure"), "must list at least one atom, e.g."
+                    + " [{weight: \"0.5\", map: \"xi + 0.25\"}]");
+        }
+        java.util.List<SynapticKernel.Atom> atoms = new java.util.ArrayList<>();
+        for (ConfigNode entry : entries) {
+            Formula weight = entry.formula("weight", null, "xi");
+            Formula map = entry.formula("map", null, "xi");
+            atoms.add(new SynapticKernel.Atom(weight::value, map::value));
+        }
+        return new SynapticKernel.Measure(atoms);
     }
 
 }
