@@ -169,21 +169,7 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization {
 
     /** J = C r with the label centres as quadrature nodes: the midpoint rule, spectral for periodic data. */
     private static double[] couplingOf(NifModel model, UniformGrid labels) {
-        int nl = labels.cells();
-        double[] c = new double[nl * nl];
-        if (model.kernel() instanceof meanfield.solvers.model.SynapticKernel.Function w) {
-            for (int k = 0; k < nl; k++) {
-                for (int l = 0; l < nl; l++) {
-                    c[k * nl + l] = w.w().applyAsDouble(labels.center(k), labels.center(l)) / nl;
-                }
-            }
-        } else {
-            meanfield.solvers.model.SynapticKernel.CellAveraged a = (meanfield.solvers.model.SynapticKernel.CellAveraged) model.kernel();
-            for (int i = 0; i < c.length; i++) {
-                c[i] = a.values()[i] / nl;
-            }
-        }
-        return c;
+        return LabelCoupling.pointwise(model.kernel(), labels, MEASURE_POINTS);
     }
 
     private static int resetNode(LobattoElements v, double reset) {
