@@ -327,15 +327,12 @@ final class ConvergeCommand implements Callable<Integer> {
 
     /** The key's value in the resolved problem; a key that is absent or not a number is refused. */
     private double current(Problem base) {
-        Object node = base.source().tree();
-        for (String part : key.split("\\.")) {
-            if (!(node instanceof Map<?, ?> map) || !map.containsKey(part)) {
-                if (key.equals("time.dt")) {
-                    throw new ProblemException("--from", "the problem fixes no time.dt: give the coarsest step with --from");
-                }
-                throw new ProblemException("--refine", key + " is not a key of the problem");
+        Object node = base.source().valueAt(key);
+        if (node == null) {
+            if (key.equals("time.dt")) {
+                throw new ProblemException("--from", "the problem fixes no time.dt: give the coarsest step with --from");
             }
-            node = map.get(part);
+            throw new ProblemException("--refine", key + " is not a key of the problem");
         }
         if (!(node instanceof Number number)) {
             throw new ProblemException("--refine", key + " is not numeric (it is " + node + ")");

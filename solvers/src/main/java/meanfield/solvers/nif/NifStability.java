@@ -173,13 +173,25 @@ public final class NifStability {
             scale(x, 1 / beta);
             basis[k + 1] = x;
         }
-        Array2DRowRealMatrix hessenberg = new Array2DRowRealMatrix(built, built);
-        for (int i = 0; i < built; i++) {
-            for (int j = 0; j < built; j++) {
-                hessenberg.setEntry(i, j, h[i][j]);
+        // Hipparchus' QR iteration may fail on a Hessenberg whose eigenvalues cluster at 0 (the stiff modes); a
+        // leading block is a Krylov projection too, so a smaller one is tried then.
+        EigenDecompositionNonSymmetric eigen = null;
+        for (int k = built; eigen == null; k--) {
+            Array2DRowRealMatrix hessenberg = new Array2DRowRealMatrix(k, k);
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    hessenberg.setEntry(i, j, h[i][j]);
+                }
+            }
+            try {
+                eigen = new EigenDecompositionNonSymmetric(hessenberg);
+                built = k;
+            } catch (org.hipparchus.exception.MathIllegalStateException e) {
+                if (k <= Math.max(2, built / 2)) {
+                    throw e;
+                }
             }
         }
-        EigenDecompositionNonSymmetric eigen = new EigenDecompositionNonSymmetric(hessenberg);
         Complex[] theta = eigen.getEigenvalues();
         double tail = h[built][built - 1];
         List<Complex> lambdas = new ArrayList<>();
