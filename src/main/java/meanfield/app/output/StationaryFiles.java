@@ -143,6 +143,7 @@ public final class StationaryFiles {
         BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f},
                 0f);
         Color color = new Color(31, 119, 180);
+        Color unstableColor = new Color(255, 127, 14);
         double low = points.stream().mapToDouble(p -> p.state().meanRate()).min().orElse(1);
         double high = points.stream().mapToDouble(p -> p.state().meanRate()).max().orElse(1);
         // Rates on a branch span decades (a quiet state and a blowing-up one): a log axis shows both.
@@ -166,7 +167,8 @@ public final class StationaryFiles {
             }
             boolean first = stable ? !stableShown : !unstableShown;
             XYSeries series = chart.addSeries((stable ? "stable" : "unstable") + (first ? "" : " " + run), x, y);
-            series.setMarker(SeriesMarkers.NONE).setLineColor(color);
+            // Dashes alone vanish where the points crowd (each segment restarts the pattern): a second colour too.
+            series.setMarker(SeriesMarkers.NONE).setLineColor(stable ? color : unstableColor);
             if (!stable) {
                 series.setLineStyle(dashed);
             }

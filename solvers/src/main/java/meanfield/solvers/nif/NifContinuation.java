@@ -238,8 +238,10 @@ public final class NifContinuation {
                         next.lambda(), next.state().meanRate(), tail, RESOLUTION);
                 break;
             }
+            Fold fold = null;
             if (!last && next.tangent()[nl] * tangent[nl] < 0) {
-                folds.add(refineFold(j, lambda, tangent, ds));
+                fold = refineFold(j, lambda, tangent, ds);
+                folds.add(fold);
             }
             // Orient the new tangent along the old one.
             double dot = 0;
@@ -253,8 +255,10 @@ public final class NifContinuation {
             Point previous = points.get(points.size() - 1);
             points.add(new Point(next.lambda(), next.state(), spectrum));
             if (previous.spectrum().stable() != spectrum.stable()) {
-                changes.add(new StabilityChange((previous.value() + next.lambda()) / 2,
-                        (previous.state().meanRate() + next.state().meanRate()) / 2, spectrum.stable(),
+                // At a fold a real eigenvalue crosses zero exactly there (saddle-node); elsewhere the midpoint.
+                changes.add(new StabilityChange(fold != null ? fold.value() : (previous.value() + next.lambda()) / 2,
+                        fold != null ? fold.meanRate() : (previous.state().meanRate() + next.state().meanRate()) / 2,
+                        spectrum.stable(),
                         Math.abs(spectrum.im().length > 0 ? spectrum.im()[0] : 0) > 1e-8
                                 || Math.abs(previous.spectrum().im().length > 0 ? previous.spectrum().im()[0] : 0) > 1e-8));
             }
