@@ -125,7 +125,7 @@ final class StationaryCommand implements Callable<Integer> {
         NifStability.Spectrum spectrum = converged ? NifStability.of(stationary, state) : null;
         List<Path> files = new ArrayList<>(StationaryFiles.writeState(dir, problem, stationary.system(), state, spectrum));
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("solver", "spectral");
+        results.put("solver", StationaryFamily.finiteVolume(options) ? "finite-volume" : "spectral");
         results.put("converged", converged);
         results.put("mean_rate", state.meanRate());
         results.put("residual", state.residual());
@@ -165,7 +165,7 @@ final class StationaryCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>(StationaryFiles.writeBranch(dir, problem, family.apply(
                 branch.points().get(branch.points().size() - 1).value()).system(), key, branch));
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("solver", "spectral");
+        results.put("solver", StationaryFamily.finiteVolume(options) ? "finite-volume" : "spectral");
         results.put("continue", key);
         results.put("from", from);
         results.put("to", to);

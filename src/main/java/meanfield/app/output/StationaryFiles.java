@@ -14,12 +14,12 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import meanfield.app.problem.Problem;
 import meanfield.solvers.nif.NifContinuation;
-import meanfield.solvers.nif.NifSpectral;
+import meanfield.solvers.nif.StationaryColumns;
 import meanfield.solvers.nif.NifStability;
 import meanfield.solvers.nif.NifStationary;
 
 /**
- * stationary.h5 and the plots of {@code stationary}. In stationary.h5: {@code v} (nodes), {@code xi}
+ * stationary.h5 and the plots of {@code stationary}. In stationary.h5: {@code v} (nodes or cell centres), {@code xi}
  * (label centres), {@code rate} (xi), {@code input} (J, xi), {@code density} (xi x v) of the state
  * (the last one reached for a branch), its leading {@code eigenvalues_re}, {@code eigenvalues_im};
  * for a branch also {@code branch_value}, {@code branch_rate} (mean rate), {@code branch_rates}
@@ -33,7 +33,7 @@ public final class StationaryFiles {
     }
 
     /** A single state: stationary.h5, rate against xi, densities of a few labels. */
-    public static List<Path> writeState(Path dir, Problem problem, NifSpectral system, NifStationary.State state,
+    public static List<Path> writeState(Path dir, Problem problem, StationaryColumns system, NifStationary.State state,
             NifStability.Spectrum spectrum) {
         List<Path> files = new ArrayList<>();
         Path h5 = dir.resolve("stationary.h5");
@@ -46,7 +46,7 @@ public final class StationaryFiles {
     }
 
     /** A branch: stationary.h5 with the branch, the bifurcation diagram, and the plots of its last state. */
-    public static List<Path> writeBranch(Path dir, Problem problem, NifSpectral last, String key,
+    public static List<Path> writeBranch(Path dir, Problem problem, StationaryColumns last, String key,
             NifContinuation.Branch branch) {
         List<Path> files = new ArrayList<>();
         Path h5 = dir.resolve("stationary.h5");
@@ -89,13 +89,13 @@ public final class StationaryFiles {
         return files;
     }
 
-    private static void state(WritableHdfFile file, Problem problem, NifSpectral system, NifStationary.State state,
+    private static void state(WritableHdfFile file, Problem problem, StationaryColumns system, NifStationary.State state,
             NifStability.Spectrum spectrum) {
         file.putAttribute("problem", problem.source().toYaml());
         file.putAttribute("version", meanfield.app.Version.current());
         file.putAttribute("residual", state.residual());
         file.putAttribute("iterations", state.iterations());
-        double[] v = system.vGrid().nodes();
+        double[] v = system.vPoints();
         int n = v.length;
         int labels = system.labelGrid().cells();
         file.putDataset("v", v);
@@ -113,13 +113,13 @@ public final class StationaryFiles {
         }
     }
 
-    private static List<Path> statePlots(Path dir, NifSpectral system, NifStationary.State state) {
+    private static List<Path> statePlots(Path dir, StationaryColumns system, NifStationary.State state) {
         List<Path> files = new ArrayList<>();
         XYChart rate = Charts.lineChart("Stationary firing rate r(ξ)", "ξ", "r(ξ)");
         rate.getStyler().setLegendVisible(false);
         rate.addSeries("rate", system.labelGrid().centers(), state.rates()).setMarker(SeriesMarkers.CIRCLE);
         files.add(Charts.save(rate, dir.resolve("stationary_rate.png")));
-        double[] v = system.vGrid().nodes();
+        double[] v = system.vPoints();
         int n = v.length;
         XYChart density = Charts.lineChart("Stationary density f(v, ξ)", "v", "f(v, ξ)");
         for (int l : Charts.evenlySpaced(system.labelGrid().cells(), DENSITY_CURVES)) {

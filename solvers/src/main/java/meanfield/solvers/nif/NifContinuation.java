@@ -33,8 +33,6 @@ public final class NifContinuation {
     /** Newton's tolerance on max |J - C r| relative to 1 + max |J|. */
     public static final double TOLERANCE = 1e-11;
     private static final int CORRECTOR_ITERATIONS = 12;
-    /** A branch whose densities leave this tail of Legendre coefficients is no longer resolved. */
-    public static final double RESOLUTION = 1e-5;
 
     private final DoubleFunction<NifStationary> family;
     private final double from;
@@ -231,11 +229,11 @@ public final class NifContinuation {
                 }
                 continue;
             }
-            double tail = LegendreTail.of(family.apply(next.lambda()).system(), next.state().density());
-            if (tail > RESOLUTION) {
+            String unresolved = family.apply(next.lambda()).system().unresolved(next.state());
+            if (unresolved != null) {
                 end = String.format(java.util.Locale.ROOT, "the branch left what the v grid resolves at %.6g (mean"
-                        + " rate %.6g: Legendre tail %.2g > %.0e); refine grid.v (order or elements) to follow it",
-                        next.lambda(), next.state().meanRate(), tail, RESOLUTION);
+                        + " rate %.6g: %s); refine grid.v to follow it", next.lambda(), next.state().meanRate(),
+                        unresolved);
                 break;
             }
             Fold fold = null;

@@ -39,7 +39,7 @@ import meanfield.solvers.time.TimeControl;
  * Per label the implicit systems are tridiagonal plus rank one and are solved exactly by the
  * Thomas algorithm and Sherman–Morrison, which keeps the solution non-negative in floating point.
  */
-public final class NifFiniteVolume implements ProductionDestructionSystem, SemiDiscretization {
+public final class NifFiniteVolume implements ProductionDestructionSystem, SemiDiscretization, StationaryColumns {
     /** A firing rate above this is taken as a blow-up of the network. */
     public static final double RATE_LIMIT = 1e8;
 
@@ -363,6 +363,149 @@ public final class NifFiniteVolume implements ProductionDestructionSystem, SemiD
         list.add(new Minimum(layout, "density"));
         list.add(new BoundaryMass(layout, "density", nl, h, model.threshold().isEmpty()));
         return list;
+    }
+
+    @Override
+    public UniformGrid labelGrid() {
+        return labels;
+    }
+
+    @Override
+    public int columnSize() {
+        return nv;
+    }
+
+    @Override
+    public int pointsPerLabel() {
+        return nv;
+    }
+
+    @Override
+    public double[] vPoints() {
+        return v.centers();
+    }
+
+    @Override
+    public double[] weights() {
+        double[] w = new double[nv];
+        java.util.Arrays.fill(w, h);
+        return w;
+    }
+
+    @Override
+    public double[] coupling() {
+        return coupling;
+    }
+
+    /**
+     * h times the operator of the implicit stages: Scharfetter–Gummel face rates at input j, the
+     * spiking loss and the reset of the whole loss at v_R (a tridiagonal matrix plus rank one).
+     */
+    @Override
+    public void assemble(int l, double t, double j, double[] out) {
+        assemble(l, t, j, false, out);
+    }
+
+    /** d/dJ of {@link #assemble}: the derivative of the face rates through B'(P). */
+    @Override
+    public void assembleInputDerivative(int l, double j, double[] out) {
+        assemble(l, 0.0, j, true, out);
+    }
+
+    private void assemble(int l, double t, double j, boolean derivative, double[] out) {
+        java.util.Arrays.fill(out, 0, nv * nv, 0.0);
+        double xi = labels.center(l);
+        for (int f = 1; f < nv; f++) {
+            double mu = muFace != null ? muFace[l * (nv + 1) + f] : model.drift().value(t, v.face(f), xi);
+            double a = mu + j;
+            double right;
+            double left;
+            if (sigma > 0) {
+                double p = a * h / sigma;
+                if (derivative) {
+                    double slope = bernoulliDerivative(p);
+                    right = (slope + 1) / h;
+                    left = slope / h;
+                } else {
+                    double b = bernoulli(p);
+                    right = sigma / (h * h) * (b + p);
+                    left = sigma / (h * h) * b;
+                }
+            } else {
+                right = derivative ? (a > 0 ? 1 / h : 0) : Math.max(a, 0) / h;
+                left = derivative ? (a < 0 ? -1 / h : 0) : Math.max(-a, 0) / h;
+            }
+            // Face f between cells f-1 and f: f-1 sends right f_{f-1}, f sends left f_f.
+            out[(f - 1) * nv + (f - 1)] -= h * right;
+            out[f * nv + (f - 1)] += h * right;
+            out[f * nv + f] -= h * left;
+            out[(f - 1) * nv + f] += h * left;
+        }
+        if (!derivative) {
+            for (int k = 0; k < nv; k++) {
+                out[k * nv + k] -= h * loss[k];
+                for (int r = 0; r < nv; r++) {
+                    if (resetProfile[r] != 0) {
+                        out[r * nv + k] += h * resetProfile[r] * h * loss[k];
+                    }
+                }
+            }
+        }
+    }
+
+    /** B'(x) for B(x) = x / (e^x - 1): its Taylor series near 0, else the closed form without overflow. */
+    static double bernoulliDerivative(double x) {
+        if (Math.abs(x) < 0.5) {
+            double x2 = x * x;
+            return -0.5 + x * (1.0 / 6 + x2 * (-1.0 / 180 + x2 * (1.0 / 5040 + x2 * (-1.0 / 151200
+                    + x2 * (1.0 / 4790016 + x2 * (-691.0 / 108972864000.0))))));
+        }
+        if (x > 0) {
+            double em = Math.exp(-x);
+            double d = 1 - em;
+            return (em - em * em - x * em) / (d * d);
+        }
+        double ex = Math.exp(x);
+        double d = ex - 1;
+        return (ex - 1 - x * ex) / (d * d);
+    }
+
+    @Override
+    public void rateFunctional(int l, double t, double j, double[] out) {
+        for (int k = 0; k < nv; k++) {
+            out[k] = h * loss[k];
+        }
+    }
+
+    /** The finite volumes' outflux 2 sigma f_last / h does not depend on J. */
+    @Override
+    public void rateFunctionalInputDerivative(int l, double j, double[] out) {
+        java.util.Arrays.fill(out, 0, nv, 0.0);
+    }
+
+    /**
+     * With a threshold: a rate beyond 0.2 sigma / h^2 (as in a run), or a boundary layer at v_F
+     * thinner than a cell (cell Peclet number (mu + J) h / sigma above 1 there), which would let a
+     * branch of stationary states run on to grid-made folds.
+     */
+    @Override
+    public String unresolved(NifStationary.State state) {
+        if (model.threshold().isEmpty()) {
+            return null;
+        }
+        double resolvable = 0.2 * sigma / (h * h);
+        for (int l = 0; l < nl; l++) {
+            double r = state.rates()[l];
+            if (r > resolvable) {
+                return String.format(java.util.Locale.ROOT, "rate %.6g > 0.2 sigma / h^2 = %.6g", r, resolvable);
+            }
+            double peclet = (model.drift().value(0.0, v.max(), labels.center(l)) + state.input()[l]) * h / sigma;
+            if (peclet > 1) {
+                return String.format(java.util.Locale.ROOT, "cell Peclet number (mu + J) h / sigma = %.3g > 1 at the"
+                        + " threshold", peclet);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -41,7 +41,10 @@ import meanfield.solvers.time.TimeControl;
  * and time of the step's start is implicit (a dense LU per label and step), the change of J and
  * of a time-dependent drift within the step explicit.
  */
-public final class NifSpectral implements ImexSystem, SemiDiscretization {
+public final class NifSpectral implements ImexSystem, SemiDiscretization, StationaryColumns {
+    /** A density whose elements' two highest Legendre coefficients exceed this share of the largest is unresolved. */
+    public static final double RESOLUTION = 1e-5;
+
     /** Interpolation points of a measure kernel's rate on the label centres (sixth order). */
     private static final int MEASURE_POINTS = 6;
 
@@ -185,23 +188,43 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization {
         return v;
     }
 
+    @Override
     public UniformGrid labelGrid() {
         return labels;
     }
 
     /** Unknowns per label: the nodes, less the threshold's. */
+    @Override
     public int columnSize() {
         return m;
     }
 
-    /** The quadrature weights of the unknowns of a label (a copy). */
+    @Override
+    public int pointsPerLabel() {
+        return n;
+    }
+
+    @Override
+    public double[] vPoints() {
+        return v.nodes();
+    }
+
+    @Override
     public double[] weights() {
         return weights.clone();
     }
 
-    /** J = C r: the dense label coupling, row-major (shared, do not modify). */
-    double[] coupling() {
+    @Override
+    public double[] coupling() {
         return coupling;
+    }
+
+    /** Where the two highest Legendre coefficients of an element exceed {@link #RESOLUTION} of its largest. */
+    @Override
+    public String unresolved(NifStationary.State state) {
+        double tail = LegendreTail.of(this, state.density());
+        return tail > RESOLUTION ? String.format(java.util.Locale.ROOT, "Legendre tail %.2g > %.0e", tail, RESOLUTION)
+                : null;
     }
 
     @Override
@@ -378,12 +401,14 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization {
      * reset of the whole rate (outflux included) at the reset node. Mass conservation is
      * sum_i K_ij = 0 for every j.
      */
+    @Override
     public void assemble(int l, double t, double j, double[] out) {
         assemble(l, t, j, false, out, 0);
     }
 
-    /** dK/dJ of {@link #assemble}: the transport by a unit input, and its share of the outflux reset. */
-    public void assembleInputDerivative(int l, double[] out) {
+    /** dK/dJ of {@link #assemble}: the transport by a unit input, and its share of the outflux reset (K is affine in J). */
+    @Override
+    public void assembleInputDerivative(int l, double j, double[] out) {
         assemble(l, 0.0, 1.0, true, out, 0);
     }
 
@@ -420,12 +445,14 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization {
      * r = g . f for label l at time t and input j: g_i = W_i nu_i, plus with a threshold the
      * outflux row (the weak residual of the threshold node), which depends on j.
      */
+    @Override
     public void rateFunctional(int l, double t, double j, double[] out) {
         rateFunctional(l, t, j, false, out);
     }
 
     /** dg/dJ of {@link #rateFunctional}: the outflux carried by a unit input (zero without a threshold). */
-    public void rateFunctionalInputDerivative(int l, double[] out) {
+    @Override
+    public void rateFunctionalInputDerivative(int l, double j, double[] out) {
         rateFunctional(l, 0.0, 1.0, true, out);
     }
 

@@ -36,11 +36,11 @@ public final class NifStability {
 
     /** The leading eigenvalues at a converged stationary state of the given discretization. */
     public static Spectrum of(NifStationary stationary, NifStationary.State state) {
-        NifSpectral system = stationary.system();
+        StationaryColumns system = stationary.system();
         int nl = system.labelGrid().cells();
         int m = system.columnSize();
         int size = nl * m;
-        int n = system.vGrid().size();
+        int n = system.pointsPerLabel();
         double[] w = system.weights();
         double[] c = system.coupling();
 
@@ -62,7 +62,7 @@ public final class NifStability {
             if (!DenseLu.factor(lu, block, m, piv, l * m)) {
                 throw new IllegalStateException("Jac - " + SHIFT + " is singular at label " + l);
             }
-            system.assembleInputDerivative(l, b);
+            system.assembleInputDerivative(l, state.input()[l], b);
             for (int i = 0; i < m; i++) {
                 double sum = 0;
                 for (int j = 0; j < m; j++) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import meanfield.solvers.parallel.ColumnPool;
 
 /**
- * Stationary states of the NIF limit on the spectral discretization, by Newton's method on the
+ * Stationary states of the NIF limit on a discretization seen by labels ({@link StationaryColumns}:
+ * the spectral elements or the finite volumes), by Newton's method on the
  * synaptic inputs. For a fixed input J_l each label's stationary equation K_l(J_l) f = 0 with
  * sum W f = 1 is linear (one dense solve); it gives r_l(J_l) and, by differentiating that solve,
  * r_l'(J_l). The self-consistency J = C r(J) is then nl equations in nl unknowns with the exact
@@ -37,7 +38,7 @@ public final class NifStationary {
         }
     }
 
-    private final NifSpectral system;
+    private final StationaryColumns system;
     private final ColumnPool pool;
     private final int nl;
     private final int m;
@@ -53,7 +54,7 @@ public final class NifStationary {
     private final double[][] work;
     private final int[][] pivots;
 
-    public NifStationary(NifSpectral system, ColumnPool pool) {
+    public NifStationary(StationaryColumns system, ColumnPool pool) {
         this.system = system;
         this.pool = pool;
         this.nl = system.labelGrid().cells();
@@ -72,7 +73,7 @@ public final class NifStationary {
         this.pivots = new int[workers][m];
     }
 
-    public NifSpectral system() {
+    public StationaryColumns system() {
         return system;
     }
 
@@ -100,7 +101,7 @@ public final class NifStationary {
         density[base] = 1;
         DenseLu.solve(a, m, piv, density, base);
         // df/dJ = -A^{-1} B f with row 0 of B dropped (the normalization does not depend on J).
-        system.assembleInputDerivative(l, b);
+        system.assembleInputDerivative(l, j, b);
         x[0] = 0;
         for (int i = 1; i < m; i++) {
             double sum = 0;
@@ -117,7 +118,7 @@ public final class NifStationary {
             r += g[k] * density[base + k];
             slope += g[k] * x[k];
         }
-        system.rateFunctionalInputDerivative(l, g);
+        system.rateFunctionalInputDerivative(l, j, g);
         double q = 0;
         for (int k = 0; k < m; k++) {
             q += g[k] * density[base + k];
@@ -154,7 +155,7 @@ public final class NifStationary {
 
     /** The state at the inputs of the last {@link #evaluate}. */
     State state(double[] input, double residual, int iterations) {
-        int n = system.vGrid().size();
+        int n = system.pointsPerLabel();
         double[] full = new double[nl * n];
         double min = Double.POSITIVE_INFINITY;
         for (int l = 0; l < nl; l++) {

@@ -41,4 +41,16 @@ class BernoulliTest {
         assertEquals(0.0, NifFiniteVolume.bernoulli(800), 0.0);
         assertEquals(800.0, NifFiniteVolume.bernoulli(-800), 0.0);
     }
+    @Test
+    void itsDerivativeMatchesACentralDifferenceOfTheReferenceOnBothSidesOfTheSeriesSwitch() {
+        for (double x = -40; x <= 40; x += 0.0625 * Math.PI) {
+            double h = 1e-4;
+            double expected = (reference(x + h) - reference(x - h)) / (2 * h);
+            // The central difference's own error is h^2 |B'''| / 6, below 1e-9 here.
+            assertEquals(expected, NifFiniteVolume.bernoulliDerivative(x), 1e-9, "x = " + x);
+        }
+        assertEquals(-0.5, NifFiniteVolume.bernoulliDerivative(0.0), 0.0);
+        assertEquals(-1.0, NifFiniteVolume.bernoulliDerivative(-800), 1e-15);
+        assertEquals(0.0, NifFiniteVolume.bernoulliDerivative(800), 1e-300);
+    }
 }

@@ -63,4 +63,45 @@ class NifStationaryTest {
         }
         assertTrue(worst < 1e-9, "max |f - f_exact| = " + worst);
     }
+
+    @Test
+    void theFiniteVolumesStationaryRateConvergesToSiegertsAtSecondOrder() {
+        double sigma = 0.05;
+        NifModel model = new NifModel(0.0, sigma, Drift.autonomous((v, xi) -> -(v - 0.8)), FiringRate.NONE,
+                OptionalDouble.of(1.0), NifTestProblems.none(), (v, xi) -> 1.0);
+        double exact = SiegertRate.of(1.0, 0.8, sigma, 0.0, 1.0);
+        int[] cells = {200, 400, 800};
+        double[] errors = new double[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            try (ColumnPool pool = new ColumnPool(1)) {
+                NifFiniteVolume fv = new NifFiniteVolume(model, new UniformGrid(-1.5, 1.0, cells[i]),
+                        UniformGrid.unitInterval(1), pool);
+                NifStationary.State state = new NifStationary(fv, pool).solve(null, 1e-13, 30);
+                errors[i] = Math.abs(state.rates()[0] - exact) / exact;
+                // The dense solve is not positivity-preserving, only to round-off of the largest value (about 1e-1 here).
+                assertTrue(state.minDensity() > -1e-13, "min density " + state.minDensity());
+            }
+        }
+        double order = NifTestProblems.order(errors[1], errors[2], 2);
+        assertTrue(order > 1.8, "order " + order + " from " + java.util.Arrays.toString(errors));
+    }
+
+    @Test
+    void theFiniteVolumeAndSpectralStationaryStatesOfTheBistableNetworkAgree() {
+        try (ColumnPool pool = new ColumnPool(1)) {
+            double spectral = new NifStationary(NnlifBistable.system(2.0, 32, pool), pool).solve(null, 1e-13, 30)
+                    .rates()[0];
+            double[] errors = new double[2];
+            int[] cells = {400, 800};
+            for (int i = 0; i < 2; i++) {
+                NifFiniteVolume fv = new NifFiniteVolume(NnlifBistable.model(2.0), new UniformGrid(-1.5, 1.0, cells[i]),
+                        UniformGrid.unitInterval(1), pool);
+                // Newton on the finite volumes needs dK/dJ through B'(P): its exactness shows as quadratic convergence.
+                NifStationary.State state = new NifStationary(fv, pool).solve(null, 1e-13, 8);
+                errors[i] = Math.abs(state.rates()[0] - spectral) / spectral;
+            }
+            double order = NifTestProblems.order(errors[0], errors[1], 2);
+            assertTrue(order > 1.8, "order " + order + " from " + java.util.Arrays.toString(errors));
+        }
+    }
 }
