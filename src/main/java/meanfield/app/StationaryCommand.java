@@ -133,6 +133,7 @@ final class StationaryCommand implements Callable<Integer> {
         results.put("min_density", state.minDensity());
         if (spectrum != null) {
             results.put("stable", spectrum.stable());
+            results.put("leading_eigenvalue", complexMap(spectrum));
             results.put("eigenvalues", eigenvalues(spectrum));
         }
         if (failure != null) {

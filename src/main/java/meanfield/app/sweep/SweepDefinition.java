@@ -25,7 +25,7 @@ import meanfield.app.problem.ProblemException;
 public record SweepDefinition(String problem, String problemText, String command, List<Dimension> dimensions,
         List<Long> seeds, List<String> overrides, List<String> arguments) {
     public static final String FILE = "sweep.json";
-    static final List<String> COMMANDS = List.of("solve", "simulate", "converge", "validate");
+    static final List<String> COMMANDS = List.of("solve", "simulate", "converge", "validate", "stationary");
 
     public SweepDefinition {
         dimensions = List.copyOf(dimensions);

@@ -46,6 +46,15 @@ record TaskEstimate(long bytes, long seconds) {
                 bytes = particleBytes(p, n);
                 work = particleWork(p, n);
             }
+            case "stationary" -> {
+                // Dense per-label operators: m^2 values per label, m^3 / 3 per factorization, a few Newton
+                // iterations, times the branch's points and corrector steps with --continue.
+                double perLabel = fieldValues / Math.max(1, ((NifProblem) p.model()).labels().cells());
+                double labels = fieldValues / perLabel;
+                double points = args.contains("--continue") ? 20 * option(args, "--steps", 40) * 10 : 10;
+                bytes = 8 * 6 * labels * perLabel * perLabel;
+                work = points * labels * perLabel * perLabel * perLabel / 3;
+            }
             case "validate" -> {
                 double largest = 0;
                 String list = stringOption(args, "--particles", String.valueOf(particles.n()));

@@ -59,7 +59,9 @@ class SweepCommandTest {
                     "time.output_every=0.05", "--set", "topo.velocities={grid: {min: -1, max: 1, count: 4}}"}, 2, "steps"),
                 Arguments.of("topo-2d", "solve", "time.end=0.05:0.05:0.1", new String[] {"--set", "grid.x.cells=8",
                     "--set", "time.output_every=0.05", "--set", "topo.velocities={directions: 4, speed: 1}"}, 2, "steps"),
-                Arguments.of("mv-1d", "simulate", "mv.sigma=0.01,0.02", MV, 4, "runs.last.steps"));
+                Arguments.of("mv-1d", "simulate", "mv.sigma=0.01,0.02", MV, 4, "runs.last.steps"),
+                Arguments.of("nnlif-bistable", "stationary", "parameters.J0=1:1:3", new String[] {"--set",
+                    "grid.v.order=16"}, 3, "mean_rate"));
     }
 
     @ParameterizedTest
