@@ -115,6 +115,10 @@ class OutputFieldsTest {
         Path part = tmp.resolve("part");
         CommandRunner first = solve(part, "--format", "zarr", "--checkpoint-every", "0.1");
         assertEquals(0, first.status(), first.err());
+        CommandRunner other = CommandRunner.run("resume", part.toString(), "--quiet", "--set", "output.format=hdf5");
+        assertEquals(2, other.status());
+        assertTrue(other.err().startsWith("error: output.format: cannot change when resuming: the run writes zarr"),
+                other.err());
         CommandRunner resumed = CommandRunner.run("resume", part.toString(), "--quiet", "--set", "time.end=0.4");
         assertEquals(0, resumed.status(), resumed.err());
         ZarrStore a = ZarrStore.open(whole.resolve("solution.zarr"));
