@@ -42,7 +42,7 @@ import meanfield.solvers.result.Variable;
  * ends (completed, failed or stopped) the file is written once more, whole, to a temporary file that
  * replaces it atomically, trimmed to the outputs reached, with the values known only at the end, and
  * compressed: every dataset of at least {@link #COMPRESSED_FROM} values chunked along its first axis
- * (time, for the variables of a run; about 1 MiB a chunk), byte-shuffled and deflated. Compressed
+ * (time, for the variables of a run; whole rows, about 256 KiB a chunk), byte-shuffled and deflated. Compressed
  * chunks cannot be written in place, hence the plain layout while the run goes. This costs one write
  * of the data per output plus one at the end, instead of rewriting the whole history at every output.
  * Integer variables are stored as 64-bit integers; axes without values (known only at the end) are not

@@ -22,7 +22,7 @@ import meanfield.solvers.result.Variable;
  * Any result as a Zarr store (a directory, {@code solution.zarr}) that xarray opens with named
  * dimensions: every axis with values is a coordinate, every variable names its axes, each with
  * {@code units} and {@code long_name}; the root attributes are text. Time-dependent arrays are
- * chunked along time (about 1 MiB a chunk) and compressed.
+ * chunked along time (whole rows, about 256 KiB a chunk) and compressed.
  * <p>
  * The store grows with the run: an output rewrites the chunk it falls in (the rows of that chunk are
  * kept in memory until it is full), {@code t} last, then sets the length of every time-dependent array

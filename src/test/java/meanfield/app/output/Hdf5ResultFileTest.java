@@ -209,8 +209,8 @@ class Hdf5ResultFileTest {
             io.jhdf.api.Dataset field = h5.getDatasetByPath("field");
             assertTrue(field instanceof io.jhdf.api.dataset.ChunkedDataset, field.getClass().getName());
             int[] chunk = ((io.jhdf.api.dataset.ChunkedDataset) field).getChunkDimensions();
-            // Whole rows, as many as fit in about 1 MiB: 1 MiB / (64 x 40 x 8 bytes) = 51.
-            assertArrayEquals(new int[] {51, 64, 40}, chunk);
+            // Whole rows, as many as fit in 256 KiB: 256 KiB / (64 x 40 x 8 bytes) = 12.
+            assertArrayEquals(new int[] {12, 64, 40}, chunk);
             // Filter 1 is deflate (HDF5 numbers its filters).
             assertTrue(field.getFilters().stream().anyMatch(x -> x.getId() == 1), field.getFilters()
                     .toString());
