@@ -41,6 +41,11 @@ final class CommonOptions {
 
     /** The problem with --set and then these assignments (a study's variant of it). */
     Problem readProblem(List<String> more) {
+        return Problem.read(source(more));
+    }
+
+    /** The problem's tree with --set and these assignments, before any reader fills in defaults. */
+    ProblemSource source(List<String> more) {
         ProblemSource source = ProblemSource.load(problem);
         for (String assignment : overrides) {
             source.set(assignment);
@@ -51,7 +56,7 @@ final class CommonOptions {
         if (format != null) {
             source.set("output.format=" + format);
         }
-        return Problem.read(source);
+        return source;
     }
 
     int threadCount() {

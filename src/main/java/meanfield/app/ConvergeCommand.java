@@ -247,6 +247,11 @@ final class ConvergeCommand implements Callable<Integer> {
         // Every model has density; nif has rate, topo and mv rho, topo the velocity marginal.
         boolean nif = base.model() instanceof meanfield.app.problem.NifProblem;
         boolean topo = base.model() instanceof meanfield.app.problem.TopoProblem;
+        if (base.model() instanceof meanfield.app.problem.NifProblem spectral && spectral.spectral()
+                && quantity.equals("density") && key.startsWith("grid.v")) {
+            throw new ProblemException("--quantity", "the spectral nodes of different " + key + " are not nested, so"
+                    + " densities of two levels cannot be compared node by node; use --quantity rate");
+        }
         if (quantity.equals("rate") && !nif || quantity.equals("rho") && nif
                 || quantity.equals("velocity_marginal") && !topo) {
             throw new ProblemException("--quantity", quantity + " is not an output of model " + base.model().name());
@@ -322,15 +327,12 @@ final class ConvergeCommand implements Callable<Integer> {
 
     /** The key's value in the resolved problem; a key that is absent or not a number is refused. */
     private double current(Problem base) {
-        Object node = base.source().tree();
-        for (String part : key.split("\\.")) {
-            if (!(node instanceof Map<?, ?> map) || !map.containsKey(part)) {
-                if (key.equals("time.dt")) {
-                    throw new ProblemException("--from", "the problem fixes no time.dt: give the coarsest step with --from");
-                }
-                throw new ProblemException("--refine", key + " is not a key of the problem");
+        Object node = base.source().valueAt(key);
+        if (node == null) {
+            if (key.equals("time.dt")) {
+                throw new ProblemException("--from", "the problem fixes no time.dt: give the coarsest step with --from");
             }
-            node = map.get(part);
+            throw new ProblemException("--refine", key + " is not a key of the problem");
         }
         if (!(node instanceof Number number)) {
             throw new ProblemException("--refine", key + " is not numeric (it is " + node + ")");

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "meanfield", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mean-field limits of large interacting systems: solvers, particle systems, studies.",
         subcommands = {SolveCommand.class, SimulateCommand.class, ResumeCommand.class, ConvergeCommand.class,
-            ValidateCommand.class, meanfield.app.sweep.SweepCommand.class,
+            ValidateCommand.class, StationaryCommand.class, meanfield.app.sweep.SweepCommand.class,
             ProblemsCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** A user error: bad file, unknown key, value out of range, formula that does not parse. */
@@ -25,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: solve, simulate, resume, converge, validate, sweep, problems, bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: solve, simulate, resume, converge, validate, stationary, sweep, problems, bench");
     }
 
     public static void main(String[] args) {

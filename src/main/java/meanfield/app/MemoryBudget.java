@@ -70,6 +70,7 @@ final class MemoryBudget {
         double synapses = switch (p.connectivity()) {
             case "erdos-renyi" -> (double) n * p.degree();
             case "fixed-in-degree" -> (double) n * Math.round(p.degree());
+            case "nearest-labels" -> p.nearestSynapses(n);
             // A file's size is known only once it is read; it is checked against the file's entries then.
             case "file" -> 0;
             default -> (double) n * (n - 1);

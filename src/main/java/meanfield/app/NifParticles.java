@@ -70,6 +70,7 @@ final class NifParticles extends SimulatorJob<NifParticleRun> {
         Connectivity connectivity = switch (p.connectivity()) {
             case "erdos-renyi" -> new Connectivity.ErdosRenyi(p.degree());
             case "fixed-in-degree" -> new Connectivity.FixedInDegree((int) Math.round(p.degree()));
+            case "nearest-labels" -> new Connectivity.NearestLabels(p.nearestDegree(n));
             default -> new Connectivity.Dense();
         };
         try {

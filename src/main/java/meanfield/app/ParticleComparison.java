@@ -158,6 +158,7 @@ abstract class ParticleComparison {
             double synapses = switch (p.connectivity()) {
                 case "erdos-renyi" -> (double) n * p.degree();
                 case "fixed-in-degree" -> (double) n * Math.round(p.degree());
+                case "nearest-labels" -> p.nearestSynapses(n);
                 default -> (double) n * (n - 1);
             };
             return (long) Math.min(Long.MAX_VALUE / 4.0, 16 * synapses + 64.0 * n);

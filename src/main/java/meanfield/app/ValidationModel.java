@@ -57,6 +57,10 @@ abstract class ValidationModel {
     }
 
     static ValidationModel of(Problem problem, double[] times, List<String> trees) {
+        if (problem.model() instanceof NifProblem nif && nif.spectral()) {
+            throw new ProblemException("solver", "validate compares the particles' histograms in v with the finite"
+                    + " volumes' cell averages; use solver: finite-volume");
+        }
         if (problem.model() instanceof NifProblem) {
             return new Nif(problem, times, trees);
         }
@@ -128,6 +132,11 @@ abstract class ValidationModel {
         Nif(Problem problem, double[] times, List<String> specs) {
             super(problem, times);
             this.nif = (NifProblem) problem.model();
+            if (!specs.isEmpty() && nif.model().kernel() instanceof SynapticKernel.Measure) {
+                throw new ProblemException("--trees", "the continuum's tree observables are computed from the limit"
+                        + " kernel's cell averages w_kl, which a measure kernel (nif.kernel.measure) does not have:"
+                        + " validate it without --trees");
+            }
             for (String spec : specs) {
                 try {
                     trees.add(TreeSpec.parse(spec, nif.model().rate()::value));
@@ -193,7 +202,7 @@ abstract class ValidationModel {
                 SynapticKernel step = network.stepKernel(nif.labels().cells());
                 NifModel m = nif.model();
                 NifProblem onNetwork = new NifProblem(new NifModel(m.reset(), m.sigma(), m.drift(), m.rate(), m.threshold(),
-                        step, m.initial()), nif.v(), nif.labels(), nif.time(), nif.scheme(), nif.solver());
+                        step, m.initial()), nif.v(), nif.elements(), nif.labels(), nif.time(), nif.scheme(), nif.solver());
                 continuum = solve(onNetwork);
             }
             return new ParticleRun(observables, continuum, failure);
@@ -335,6 +344,7 @@ abstract class ValidationModel {
             double synapses = switch (p.connectivity()) {
                 case "erdos-renyi" -> (double) n * p.degree();
                 case "fixed-in-degree" -> (double) n * Math.round(p.degree());
+                case "nearest-labels" -> p.nearestSynapses(n);
                 default -> (double) n * (n - 1);
             };
             // Weights both ways, 64 bytes of state per neuron, and a copy of V per comparison time.
@@ -344,8 +354,8 @@ abstract class ValidationModel {
         @Override
         meanfield.app.problem.ModelProblem doubled(CommonOptions options) {
             List<String> sets = new ArrayList<>(List.of("grid.v.cells=" + 2 * nif.v().cells()));
-            if (nif.model().kernel() instanceof SynapticKernel.Function) {
-                // A cell-averaged kernel file fixes the label grid; a function can be averaged on any.
+            if (!(nif.model().kernel() instanceof SynapticKernel.CellAveraged)) {
+                // A cell-averaged kernel file fixes the label grid; a function or a measure fits any.
                 sets.add("grid.xi.cells=" + 2 * nif.labels().cells());
             }
             sets.addAll(List.of(refinedTime(nif)));

@@ -115,4 +115,25 @@ class SolveCommandTest {
         assertEquals(0, r.status());
         assertTrue(r.out().contains("nif-ring"), r.out());
     }
+
+    @Test
+    void theBistableBuiltInSolvesSmallWithTheSpectralSolverAndItsNodes() throws IOException {
+        Path out = tmp.resolve("bistable");
+        CommandRunner r = CommandRunner.run(new String[] {"solve", "nnlif-bistable", "--quiet", "--out=" + out, "--set",
+            "solver=spectral", "--set", "grid.v.order=12", "--set", "grid.v.elements=3", "--set", "time.end=0.5",
+            "--set", "time.output_every=0.25"});
+        assertEquals(0, r.status(), r.err());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("spectral", summary.get("solver").asText());
+        assertEquals("ark4-imex", summary.get("scheme").asText());
+        assertTrue(summary.get("mass_error_max").asDouble() < 1e-13);
+        assertEquals(37, summary.get("grid").get("v_nodes").asInt());
+        try (HdfFile h5 = new HdfFile(out.resolve("solution.h5"))) {
+            assertArrayEquals(new int[] {3, 1, 37}, h5.getDatasetByPath("density").getDimensions());
+            double[] v = (double[]) h5.getDatasetByPath("v").getData();
+            assertEquals(-1.5, v[0]);
+            assertEquals(1.0, v[36]);
+            assertEquals(0.0, v[24], "a node sits at v_R (two elements of three on its left, by length)");
+        }
+    }
 }

@@ -144,10 +144,12 @@ class ValidateCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nif-ring", "topo-1d", "topo-2d", "mv-1d"})
+    @ValueSource(strings = {"nif-ring", "nnlif-bistable", "topo-1d", "topo-2d", "mv-1d"})
     void everyBuiltInProblemValidatesSmall(String problem) throws IOException {
         String[] small = switch (problem) {
             case "nif-ring" -> NIF_SMALL;
+            case "nnlif-bistable" -> new String[] {"--set", "grid.v.cells=80", "--set", "time.end=0.5", "--set",
+                "time.output_every=0.25", "--set", "particles.dt=0.005"};
             case "topo-1d" -> TOPO_SMALL;
             case "topo-2d" -> new String[] {"--set", "particles.bins=4", "--set", "grid.x.cells=16", "--set",
                 "time.end=0.1", "--set", "time.output_every=0.05", "--set", "topo.velocities={directions: 4, speed: 1}"};

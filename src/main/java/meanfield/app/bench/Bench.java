@@ -40,7 +40,7 @@ public final class Bench {
         List<String> notes = new java.util.ArrayList<>(runs.notes());
         // Not run here: Brian2 and NEST are outside this build; their scripts document how to install them.
         notes.add("peer comparison (Brian2) not run by bench: benchmarks/nif-vs-brian2.sh");
-        WorkPrecision.write(runs.figures(), out).ifPresent(png -> notes.add("work-precision diagram of P1 finite volumes: "
+        WorkPrecision.write(runs.figures(), out).ifPresent(png -> notes.add("work-precision diagram of P1, finite volumes and spectral elements: "
                 + png.getFileName()));
         BenchReport report = new BenchReport(date, commit(root), quick, Machine.detect(), runs.figures(), notes);
         BenchReportWriter.write(report, out);

@@ -41,12 +41,12 @@ final class WorkPrecision {
         }
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> p : points.entrySet()) {
-            String name = p.getKey().substring(0, Math.max(0, p.getKey().indexOf(": ")));
+            String name = p.getKey().substring(0, Math.max(0, p.getKey().lastIndexOf(": ")));
             series.computeIfAbsent(name, k -> new ArrayList<>()).add(p.getValue());
         }
         Map<String, double[][]> arrays = new LinkedHashMap<>();
         series.forEach((name, list) -> arrays.put(name, list.toArray(double[][]::new)));
-        return Optional.of(WorkPrecisionPlot.write(dir.resolve(FILE), "P1 NIF finite volumes (MPRK22): work-precision",
+        return Optional.of(WorkPrecisionPlot.write(dir.resolve(FILE), "P1 NIF: finite volumes (MPRK22) and spectral elements (ARK4 IMEX)",
                 errorUnit, arrays));
     }
 }

@@ -63,8 +63,9 @@ public final class NifPlots {
 
     private static XYChart finalDensity(NifSolution s) {
         int last = s.outputCount() - 1;
-        int nv = s.vGrid().cells();
-        double[] v = s.vGrid().centers();
+        // The layout's v axis: cell centres of the finite volumes, or the nodes of the spectral elements.
+        double[] v = s.vPoints();
+        int nv = v.length;
         double[] f = s.density(last);
         XYChart chart = Charts.lineChart("Density f(T, v, ξ) at T = " + format(s.time(last)), "v", "f(T, v, ξ)");
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);

@@ -137,6 +137,31 @@ public final class ConfigNode {
         return node;
     }
 
+    /**
+     * A required list of mappings, each a node named {@code name[i]} (from 0) whose keys are checked
+     * like any child's, so that a misspelled key inside an entry is reported with its place in the list.
+     */
+    public List<ConfigNode> childList(String name) {
+        Object value = raw(name);
+        if (!(value instanceof List<?> list)) {
+            throw new ProblemException(key(name), "must be a list, got " + format(value));
+        }
+        List<ConfigNode> nodes = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String entry = key(name) + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?>)) {
+                throw new ProblemException(entry, "must be a mapping of keys, got " + format(list.get(i)));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> nested = (Map<String, Object>) list.get(i);
+            ConfigNode node = new ConfigNode(entry, nested);
+            node.parameters = parameters;
+            children.add(node);
+            nodes.add(node);
+        }
+        return nodes;
+    }
+
     /** A nested mapping, created empty when absent so that defaults can fill it. */
     public ConfigNode childOrEmpty(String name) {
         if (!has(name)) {

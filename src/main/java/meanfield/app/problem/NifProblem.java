@@ -16,6 +16,8 @@ import meanfield.solvers.model.StepKernel;
 import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.nif.NifSolver;
 import meanfield.solvers.nif.NifFiniteVolume;
+import meanfield.solvers.nif.NifSpectral;
+import meanfield.grids.LobattoElements;
 import meanfield.solvers.nif.NifConstantRateSolution;
 import meanfield.solvers.nif.NifManufactured;
 import meanfield.solvers.run.ExactSolution;
@@ -25,8 +27,15 @@ import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.TimeControl;
 
 /** A NIF problem read from its file: the model, the v and label grids and the time control. */
-public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, TimeControl time, String scheme,
-        String solver) implements ModelProblem {
+public record NifProblem(NifModel model, UniformGrid v, LobattoElements elements, UniformGrid labels, TimeControl time,
+        String scheme, String solver) implements ModelProblem {
+    /** Default polynomial degree of the spectral elements in v. */
+    public static final int DEFAULT_ORDER = 24;
+    /** Default number of spectral elements (at least one on each side of v_R). */
+    public static final int DEFAULT_ELEMENTS = 4;
+    /** Default local error tolerance of the spectral solver's adaptive step (L1 per label). */
+    public static final double SPECTRAL_TOLERANCE = 1e-8;
+
 
     static NifProblem read(ConfigNode root, Path directory) {
         ConfigNode nif = root.child("nif");
@@ -51,6 +60,11 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
         double vMin = vNode.number("min");
         double vMax = threshold.isPresent() ? vNode.number("max", threshold.getAsDouble()) : vNode.number("max");
         int vCells = vNode.positiveInteger("cells", 400);
+        int order = vNode.positiveInteger("order", DEFAULT_ORDER);
+        int elementCount = vNode.positiveInteger("elements", DEFAULT_ELEMENTS);
+        if (order < 2) {
+            throw new ProblemException(vNode.key("order"), "the spectral elements need degree >= 2, got " + order);
+        }
         if (!(vMax > vMin)) {
             throw new ProblemException(vNode.key("max"), "must be greater than grid.v.min = " + vMin + ", got " + vMax);
         }
@@ -68,21 +82,41 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
 
         SynapticKernel kernel = kernel(nif, directory, xiCells);
         Formula initial = nif.formula("initial", null, "v", "xi");
-        TimeSection time = TimeSection.read(root.child("time"), NifSolver.DEFAULT_TOLERANCE);
         String solver = root.choice("solver", "finite-volume", "finite-volume", "spectral");
-        if (solver.equals("spectral")) {
-            throw new ProblemException("solver", "the spectral NIF solver is not available yet; use finite-volume");
-        }
+        TimeSection time = TimeSection.read(root.child("time"), solver.equals("spectral") ? SPECTRAL_TOLERANCE
+                : NifSolver.DEFAULT_TOLERANCE);
+        LobattoElements elements = spectralElements(vMin, vMax, reset, elementCount, order, vNode);
         try {
             NifModel model = new NifModel(reset, sigma, drift, rate, threshold, kernel, initial::value);
-            return new NifProblem(model, v, labels, time.control(), time.scheme(), solver);
+            return new NifProblem(model, v, elements, labels, time.control(), time.scheme(), solver);
         } catch (InvalidModelException e) {
             throw new ProblemException(KEYS.keyOf(e.part()), e.getMessage());
         }
     }
 
     /** Keys of model parts before a problem exists. */
-    private static final ModelProblem KEYS = new NifProblem(null, null, null, null, null, null);
+    private static final ModelProblem KEYS = new NifProblem(null, null, null, null, null, null, null);
+
+    /**
+     * {@code count} elements of degree {@code order} on [min, max] with a breakpoint at v_R: each side
+     * of v_R gets a share proportional to its length, at least one.
+     */
+    static LobattoElements spectralElements(double min, double max, double reset, int count, int order, ConfigNode vNode) {
+        boolean left = reset > min;
+        boolean right = reset < max;
+        int sides = (left ? 1 : 0) + (right ? 1 : 0);
+        if (count < sides) {
+            throw new ProblemException(vNode.key("elements"), "needs at least " + sides + " elements (one on each side of"
+                    + " v_R = " + reset + "), got " + count);
+        }
+        if (!left || !right) {
+            return new LobattoElements(LobattoElements.breakpoints(new double[] {min, max}, new int[] {count}), order);
+        }
+        int leftCount = (int) Math.round(count * (reset - min) / (max - min));
+        leftCount = Math.max(1, Math.min(count - 1, leftCount));
+        return new LobattoElements(LobattoElements.breakpoints(new double[] {min, reset, max},
+                new int[] {leftCount, count - leftCount}), order);
+    }
 
     @Override
     public String name() {
@@ -91,11 +125,16 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
 
     @Override
     public SemiDiscretization discretize(ColumnPool pool) {
-        return new NifFiniteVolume(model, v, labels, pool);
+        return spectral() ? new NifSpectral(model, elements, labels, pool) : new NifFiniteVolume(model, v, labels, pool);
+    }
+
+    public boolean spectral() {
+        return "spectral".equals(solver);
     }
 
     @Override
     public ExactSolution exactSolution() {
+        refuseSpectral("--reference exact");
         NifConstantRateSolution.Result exact = NifConstantRateSolution.of(model, v, labels);
         return exact.solution().orElseThrow(() -> new ProblemException("--reference", "this problem has no exact"
                 + " solution: it has " + exact.missing() + "; MODEL.md 1.3's needs a constant rate, a drift -a v + I(xi)"
@@ -104,18 +143,33 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
 
     @Override
     public ManufacturedSolution manufactured(ColumnPool pool) {
+        refuseSpectral("--reference manufactured");
         return NifManufactured.of(model, v, labels, pool);
+    }
+
+    /** The exact and manufactured references are projected on cells: the spectral nodes have none yet. */
+    private void refuseSpectral(String what) {
+        if (spectral()) {
+            throw new ProblemException("solver", what + " is available for the finite volumes only; with solver: spectral"
+                    + " use --reference finest or richardson");
+        }
     }
 
     @Override
     public long valuesPerOutput() {
-        return (long) v.cells() * labels.cells();
+        return (long) (spectral() ? elements.size() : v.cells()) * labels.cells();
     }
 
     @Override
     public Map<String, Object> gridSummary() {
         Map<String, Object> grid = new LinkedHashMap<>();
-        grid.put("v_cells", v.cells());
+        if (spectral()) {
+            grid.put("v_elements", elements.elements());
+            grid.put("v_order", elements.degree());
+            grid.put("v_nodes", elements.size());
+        } else {
+            grid.put("v_cells", v.cells());
+        }
         grid.put("xi_cells", labels.cells());
         return grid;
     }
@@ -201,8 +255,11 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
         ConfigNode family = nif.child("kernel");
         String name = family.onlyKey();
         String key = family.key(name);
+        if (name.equals("measure")) {
+            return measure(family);
+        }
         if (!name.equals("matrix") && !name.equals("network")) {
-            throw new ProblemException(key, "unknown kernel form (known: a formula, matrix, network)");
+            throw new ProblemException(key, "unknown kernel form (known: a formula, matrix, network, measure)");
         }
         Path file = directory.resolve(family.string(name, null));
         MatrixMarket m = MatrixMarket.read(key, file);
@@ -217,6 +274,25 @@ public record NifProblem(NifModel model, UniformGrid v, UniformGrid labels, Time
             return new SynapticKernel.CellAveraged(xiCells, m.dense());
         }
         return StepKernel.fromEntries(m.rows(), m.rowIndex(), m.columnIndex(), m.values(), xiCells);
+    }
+
+    /**
+     * {@code measure: [{weight: a(xi), map: T(xi)}, ...]}: w(xi, d zeta) = sum_k a_k(xi) delta(zeta - T_k(xi)),
+     * the maps taken mod 1 by the model. Both are formulas in xi (and the parameters).
+     */
+    private static SynapticKernel measure(ConfigNode family) {
+        java.util.List<ConfigNode> entries = family.childList("measure");
+        if (entries.isEmpty()) {
+            throw new ProblemException(family.key("measure"), "must list at least one atom, e.g."
+                    + " [{weight: \"0.5\", map: \"xi + 0.25\"}]");
+        }
+        java.util.List<SynapticKernel.Atom> atoms = new java.util.ArrayList<>();
+        for (ConfigNode entry : entries) {
+            Formula weight = entry.formula("weight", null, "xi");
+            Formula map = entry.formula("map", null, "xi");
+            atoms.add(new SynapticKernel.Atom(weight::value, map::value));
+        }
+        return new SynapticKernel.Measure(atoms);
     }
 
 }

@@ -2,19 +2,43 @@ package meanfield.app.problem;
 
 import java.nio.file.Path;
 
+import meanfield.solvers.model.SynapticKernel;
+
 /**
  * The particles section of a problem (used by simulate and validate), checked when a problem
  * is read so that a mistake there is reported whatever the command.
  *
- * @param file  the Matrix Market network for connectivity {@code file}, else null
- * @param vBins v bins of validate's histograms of the potentials (NIF)
+ * @param degree       mean in-degree (erdos-renyi), in-degree (fixed-in-degree), or in-degree per atom
+ *                     (nearest-labels), where NaN stands for the default round(sqrt(N)) of the N run
+ * @param file         the Matrix Market network for connectivity {@code file}, else null
+ * @param vBins        v bins of validate's histograms of the potentials (NIF)
+ * @param measureAtoms the atoms of a NIF measure kernel, 0 for any other kernel or model
  */
-public record ParticleSettings(int n, String connectivity, double degree, double dt, long seed, int bins, Path file, int vBins) {
+public record ParticleSettings(int n, String connectivity, double degree, double dt, long seed, int bins, Path file,
+        int vBins, int measureAtoms) {
 
-    static ParticleSettings read(ConfigNode p, Path directory) {
+    /** The connectivities that sample w(xi_i, xi_j) at pairs of labels, which a measure kernel does not have. */
+    private static final java.util.Set<String> SAMPLED = java.util.Set.of("dense", "erdos-renyi", "fixed-in-degree");
+
+    static ParticleSettings read(ConfigNode p, Path directory, ModelProblem model) {
+        int atoms = model instanceof NifProblem nif && nif.model().kernel() instanceof SynapticKernel.Measure measure
+                ? measure.size() : 0;
         int n = p.positiveInteger("n", 10000);
-        String connectivity = p.choice("connectivity", "dense", "dense", "erdos-renyi", "fixed-in-degree", "file");
-        double degree = p.positive("degree", 100);
+        String connectivity = p.choice("connectivity", atoms > 0 ? "nearest-labels" : "dense", "dense", "erdos-renyi",
+                "fixed-in-degree", "nearest-labels", "file");
+        if (atoms > 0 && SAMPLED.contains(connectivity)) {
+            throw new ProblemException(p.key("connectivity"), "'" + connectivity + "' samples the kernel w(xi_i, xi_j)"
+                    + " at pairs of labels, which a measure kernel (nif.kernel: {measure: ...}) does not have: use"
+                    + " nearest-labels (its default) or file");
+        }
+        if (model instanceof NifProblem && atoms == 0 && connectivity.equals("nearest-labels")) {
+            throw new ProblemException(p.key("connectivity"), "nearest-labels is the network of a measure kernel"
+                    + " (nif.kernel: {measure: ...}), built from its maps T_k; for this kernel use dense, erdos-renyi,"
+                    + " fixed-in-degree or file");
+        }
+        // nearest-labels without a degree grows it with N (--particles may change N after this is read).
+        double degree = connectivity.equals("nearest-labels") && !p.has("degree") ? Double.NaN
+                : p.positive("degree", 100);
         double dt = p.positive("dt", 1e-3);
         double seed = p.number("seed", 1);
         if (seed != Math.rint(seed)) {
@@ -23,6 +47,20 @@ public record ParticleSettings(int n, String connectivity, double degree, double
         int bins = p.positiveInteger("bins", 16);
         int vBins = p.positiveInteger("v_bins", 40);
         Path file = connectivity.equals("file") ? directory.resolve(p.string("file", null)) : null;
-        return new ParticleSettings(n, connectivity, degree, dt, (long) seed, bins, file, vBins);
+        return new ParticleSettings(n, connectivity, degree, dt, (long) seed, bins, file, vBins, atoms);
+    }
+
+    /**
+     * The in-degree per atom d of a nearest-labels network of n neurons: particles.degree rounded, or by
+     * default round(sqrt(n)) (at least 1), which grows without bound while d / n vanishes, as the
+     * mean-field limit of a measure kernel needs.
+     */
+    public int nearestDegree(long n) {
+        return (int) Math.round(Double.isNaN(degree) ? Math.max(1, Math.sqrt(n)) : degree);
+    }
+
+    /** At most this many synapses in a nearest-labels network of n neurons (fewer where atoms overlap). */
+    public double nearestSynapses(long n) {
+        return (double) n * measureAtoms * nearestDegree(n);
     }
 }

@@ -24,7 +24,7 @@ public record Problem(ProblemSource source, ModelProblem model, ParticleSettings
             case "mv" -> MvProblem.read(root);
             default -> throw new IllegalStateException("model " + name + " passed the choice of known models");
         };
-        ParticleSettings particles = ParticleSettings.read(root.childOrEmpty("particles"), source.directory());
+        ParticleSettings particles = ParticleSettings.read(root.childOrEmpty("particles"), source.directory(), model);
         OutputSettings output = OutputSettings.read(root.childOrEmpty("output"));
         Problem problem = new Problem(source, model, particles, output);
         root.rejectUnknownKeys();

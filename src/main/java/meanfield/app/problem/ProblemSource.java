@@ -134,6 +134,18 @@ public final class ProblemSource {
         node.put(parts[parts.length - 1], value);
     }
 
+    /** The value at {@code path.to.key} in the tree, or null where there is none. */
+    public Object valueAt(String path) {
+        Object node = tree;
+        for (String part : path.split("\\.")) {
+            if (!(node instanceof Map<?, ?> map) || !map.containsKey(part)) {
+                return null;
+            }
+            node = map.get(part);
+        }
+        return node;
+    }
+
     public String name() {
         return name;
     }

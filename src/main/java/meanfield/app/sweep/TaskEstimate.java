@@ -86,6 +86,7 @@ record TaskEstimate(long bytes, long seconds) {
         ParticleSettings s = p.particles();
         return switch (s.connectivity()) {
             case "dense" -> (double) n * n;
+            case "nearest-labels" -> s.nearestSynapses(n);
             default -> (double) n * Math.min(n, s.degree());
         };
     }

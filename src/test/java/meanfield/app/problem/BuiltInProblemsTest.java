@@ -51,8 +51,15 @@ class BuiltInProblemsTest {
 
     @Test
     void nifRingIsP1() {
-        PublicProblems.Nif expected = PublicProblems.nifRing();
-        NifProblem actual = (NifProblem) read("nif-ring");
+        sameNif(PublicProblems.nifRing(), (NifProblem) read("nif-ring"));
+    }
+
+    @Test
+    void nnlifBistableIsTheCataloguesPopulationAtItsDefaultCoupling() {
+        sameNif(PublicProblems.nnlifBistable(1.5), (NifProblem) read("nnlif-bistable"));
+    }
+
+    private static void sameNif(PublicProblems.Nif expected, NifProblem actual) {
         NifModel a = expected.model();
         NifModel b = actual.model();
         assertEquals(a.reset(), b.reset());
@@ -61,8 +68,11 @@ class BuiltInProblemsTest {
         double[] initialA = new double[UNIT.length * 7];
         double[] initialB = new double[initialA.length];
         int i = 0;
+        double vMin = expected.v().min();
+        double step = (expected.v().max() - vMin) / 7;
         for (double xi : UNIT) {
-            for (double v = -1.5; v <= 3.5; v += 0.8) {
+            for (int k = 0; k < 7; k++) {
+                double v = vMin + k * step;
                 close(a.drift().value(0.4, v, xi), b.drift().value(0.4, v, xi), "drift at v = " + v + ", xi = " + xi);
                 close(a.rate().value(v), b.rate().value(v), "rate at v = " + v);
                 initialA[i] = a.initial().value(v, xi);

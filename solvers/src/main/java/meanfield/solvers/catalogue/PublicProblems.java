@@ -22,7 +22,7 @@ import meanfield.solvers.time.TimeControl;
  */
 public final class PublicProblems {
     /** The built-in names, in the order {@code meanfield problems} lists them. */
-    public static final List<String> NAMES = List.of("nif-ring", "topo-1d", "topo-2d", "mv-1d");
+    public static final List<String> NAMES = List.of("nif-ring", "nnlif-bistable", "topo-1d", "topo-2d", "mv-1d");
 
     /** A NIF problem: model, v grid, label grid, time. */
     public record Nif(String name, NifModel model, UniformGrid v, UniformGrid labels, TimeControl time) {
@@ -53,6 +53,20 @@ public final class PublicProblems {
                     return Math.exp(-0.5 * z * z);
                 });
         return new Nif("nif-ring", model, new UniformGrid(-1.5, 3.5, 400), UniformGrid.unitInterval(64),
+                new TimeControl(5.0, 0.05, Double.NaN, NifSolver.DEFAULT_TOLERANCE));
+    }
+
+    /**
+     * nnlif-bistable: the excitatory all-to-all NNLIF population of Caceres, Carrillo and Perthame
+     * (2011) with a hard threshold at 1, v_R = 0, mu = -v + 0.3, sigma = 0.05, kernel J0 (1.5 by
+     * default), f0 Gaussian at 0.3 with standard deviation 0.1; v in [-1.5, 1] with 400 cells, one
+     * label cell (the kernel is constant), T = 5, outputs every 0.05.
+     */
+    public static Nif nnlifBistable(double j0) {
+        NifModel model = new NifModel(0.0, 0.05, Drift.autonomous((v, xi) -> -v + 0.3), FiringRate.NONE,
+                OptionalDouble.of(1.0), new SynapticKernel.Function((xi, zeta) -> j0),
+                (v, xi) -> Math.exp(-(v - 0.3) * (v - 0.3) / (2 * 0.01)));
+        return new Nif("nnlif-bistable", model, new UniformGrid(-1.5, 1.0, 400), UniformGrid.unitInterval(1),
                 new TimeControl(5.0, 0.05, Double.NaN, NifSolver.DEFAULT_TOLERANCE));
     }
 

@@ -7,7 +7,8 @@ import meanfield.solvers.result.Variable;
 /**
  * max over steps and groups of |mass - 1|, a field's slice being split into equal contiguous
  * groups (labels of NIF, or one group for a density on the torus) and the mass of a group being
- * {@code measure} times the sum of its values. A non-finite mass stops the run.
+ * {@code measure} times the sum of its values, or with quadrature weights (one per point of a
+ * group, for nodes that are not equally spaced) the weighted sum. A non-finite mass stops the run.
  */
 public final class MassError extends Extreme {
     private final ResultLayout layout;
@@ -15,14 +16,25 @@ public final class MassError extends Extreme {
     private final int slot;
     private final int groups;
     private final double measure;
+    private final double[] weights;
 
     public MassError(ResultLayout layout, String field, int groups, double measure) {
+        this(layout, field, groups, measure, null);
+    }
+
+    /** With a quadrature weight per point of a group. */
+    public MassError(ResultLayout layout, String field, int groups, double[] weights) {
+        this(layout, field, groups, 1.0, weights.clone());
+    }
+
+    private MassError(ResultLayout layout, String field, int groups, double measure, double[] weights) {
         super("mass_error_max", 0);
         this.layout = layout;
         this.slot = layout.slot(field);
         this.field = layout.perOutput().get(slot);
         this.groups = groups;
         this.measure = measure;
+        this.weights = weights;
     }
 
     @Override
@@ -32,7 +44,7 @@ public final class MassError extends Extreme {
         for (int g = 0; g < groups; g++) {
             double sum = 0;
             for (int i = g * width, end = i + width; i < end; i++) {
-                sum += f[i];
+                sum += weights == null ? f[i] : weights[i - g * width] * f[i];
             }
             double mass = measure * sum;
             if (!Double.isFinite(mass)) {

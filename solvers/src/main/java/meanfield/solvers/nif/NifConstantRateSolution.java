@@ -14,9 +14,9 @@ import meanfield.solvers.run.ExactSolution;
 /**
  * The exact NIF solution of MODEL.md 1.3 for a constant rate nu = lambda, a drift mu = -a v + I(xi)
  * (a &gt; 0 per label, no t) and Gaussian initial data, on the whole line. The rate is lambda for all t,
- * so J(xi) = lambda int w(xi, zeta) d zeta is constant and V is an Ornstein–Uhlenbeck process
- * between resets at rate lambda independent of V: a label's density is the mixture over the time
- * since the last reset,
+ * so J(xi) = lambda int w(xi, zeta) d zeta (lambda sum_k a_k(xi) for a measure) is constant and V is an
+ * Ornstein–Uhlenbeck process between resets at rate lambda independent of V: a label's density is the
+ * mixture over the time since the last reset,
  * <pre>
  *   f(t) = e^{-lambda t} N(c + (m0 - c) e^{-a t}, s0^2 e^{-2 a t} + (sigma/a)(1 - e^{-2 a t}))
  *        + int_0^t lambda e^{-lambda s} N(c + (v_R - c) e^{-a s}, (sigma/a)(1 - e^{-2 a s})) ds,   c = (I + J)/a.
@@ -154,8 +154,18 @@ public final class NifConstantRateSolution implements ExactSolution {
         return Optional.empty();
     }
 
-    /** int_0^1 w(xi_l, zeta) d zeta at the label centre (a cell-averaged kernel: its row mean). */
+    /**
+     * int_0^1 w(xi_l, zeta) d zeta at the label centre (a cell-averaged kernel: its row mean; a measure:
+     * the total weight sum_k a_k(xi_l), which is exact whatever the maps since r is the same everywhere).
+     */
     private static double rowIntegral(SynapticKernel kernel, UniformGrid labels, int l) {
+        if (kernel instanceof SynapticKernel.Measure measure) {
+            double sum = 0;
+            for (int k = 0; k < measure.size(); k++) {
+                sum += measure.weight(k, labels.center(l));
+            }
+            return sum;
+        }
         if (kernel instanceof SynapticKernel.CellAveraged averaged) {
             double sum = 0;
             for (int m = 0; m < averaged.cells(); m++) {

@@ -8,7 +8,6 @@ import meanfield.grids.UniformGrid;
 import meanfield.solvers.model.InvalidModelException;
 import meanfield.solvers.model.InvalidModelException.Part;
 import meanfield.solvers.model.NifModel;
-import meanfield.solvers.model.SynapticKernel;
 import meanfield.solvers.parallel.ColumnPool;
 import meanfield.solvers.diagnostics.BoundaryMass;
 import meanfield.solvers.diagnostics.Limit;
@@ -34,7 +33,8 @@ import meanfield.solvers.time.TimeControl;
  * outflux sigma f'(v_F) ~ 2 sigma f_last / h is a loss of the last cell.</li>
  * <li>Reset: the total loss r = h sum loss_k f_k re-enters at v_R ({@link ResetSplit}), a rank-one
  * coupling, so every column of A sums to zero and each label keeps its mass.</li>
- * <li>Synapses: J_k = (1/M) sum_l w_kl r_l with the kernel averaged over label cells.</li>
+ * <li>Synapses: J_k = sum_l C_kl r_l ({@link LabelCoupling#finiteVolume}): (1/M) w_kl with the kernel averaged
+ * over label cells, or a measure's weights times r interpolated linearly at its targets.</li>
  * </ul>
  * Per label the implicit systems are tridiagonal plus rank one and are solved exactly by the
  * Thomas algorithm and Sherman–Morrison, which keeps the solution non-negative in floating point.
@@ -100,7 +100,7 @@ public final class NifFiniteVolume implements ProductionDestructionSystem, SemiD
         if (model.threshold().isPresent()) {
             loss[nv - 1] += 2 * sigma / (h * h);
         }
-        this.coupling = couplingMatrix(model.kernel(), labels);
+        this.coupling = LabelCoupling.finiteVolume(model.kernel(), labels);
         this.muFace = model.drift().dependsOnTime() ? null : new double[nl * (nv + 1)];
         if (muFace != null) {
             for (int l = 0; l < nl; l++) {
@@ -129,39 +129,6 @@ public final class NifFiniteVolume implements ProductionDestructionSystem, SemiD
         this.pivots = new double[workers][nv];
         this.solution = new double[workers][nv];
         this.resetResponse = new double[workers][nv];
-    }
-
-    /** (1/M) w_kl: the kernel averaged over label cells, with the quadrature weight folded in. */
-    private static double[] couplingMatrix(SynapticKernel kernel, UniformGrid labels) {
-        int nl = labels.cells();
-        double[] w;
-        if (kernel instanceof SynapticKernel.Function function) {
-            w = CellAverages.of(function.w(), labels, labels, QUADRATURE_POINTS);
-        } else {
-            SynapticKernel.CellAveraged averaged = (SynapticKernel.CellAveraged) kernel;
-            if (averaged.cells() != nl) {
-                throw new InvalidModelException(Part.KERNEL, "the kernel is given on " + averaged.cells()
-                        + " label cells but the label grid has " + nl);
-            }
-            w = averaged.values().clone();
-        }
-        for (int i = 0; i < w.length; i++) {
-            if (!Double.isFinite(w[i])) {
-                // Located by the labels a user can read off the formula, not by cell indices.
-                int a = i / nl;
-                int b = i % nl;
-                throw new InvalidModelException(Part.KERNEL, String.format(java.util.Locale.ROOT, "the kernel is not"
-                        + " finite on the label cell xi in [%s, %s], zeta in [%s, %s] (cell (%d, %d) of %d x %d)",
-                        edge(a, nl), edge(a + 1, nl), edge(b, nl), edge(b + 1, nl), a, b, nl, nl));
-            }
-            w[i] /= nl;
-        }
-        return w;
-    }
-
-    /** The label k / n, written short. */
-    private static String edge(int k, int n) {
-        return String.format(java.util.Locale.ROOT, "%.6g", (double) k / n).replaceFirst("\\.?0+$", "");
     }
 
     @Override
@@ -210,7 +177,7 @@ public final class NifFiniteVolume implements ProductionDestructionSystem, SemiD
         }
     }
 
-    /** J_k = (1/M) sum_l w_kl r_l: label k receives from label l (row k of the kernel). */
+    /** J_k = sum_l C_kl r_l: label k receives from label l (row k of the coupling). */
     public void synapticInput(double[] rates, double[] input) {
         for (int k = 0; k < nl; k++) {
             double sum = 0;

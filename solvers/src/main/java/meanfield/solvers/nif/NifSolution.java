@@ -26,6 +26,11 @@ public final class NifSolution extends RunRecord {
         return labels;
     }
 
+    /** Where the density is given in v: the cell centres of the finite volumes, or the spectral nodes. */
+    public double[] vPoints() {
+        return result().layout().axis("v").values();
+    }
+
     /** r(t_output, xi_l) for every label. */
     public double[] rate(int output) {
         return result().get("rate", output);

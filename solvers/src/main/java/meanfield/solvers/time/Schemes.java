@@ -35,7 +35,10 @@ public final class Schemes {
             lawson("lawson-ssp-rk3", 3, 0, Tableaux.SSP_RK3_NON_DECREASING, "third-order SSP Runge-Kutta with"
                     + " non-decreasing abscissas (SSP coefficient 3/4) in the interaction picture"),
             lawson("lawson-dormand-prince", 5, 4, Tableaux.DORMAND_PRINCE, "Dormand-Prince 5(4) in the interaction"
-                    + " picture: exact linear flow, adaptive step"));
+                    + " picture: exact linear flow, adaptive step"),
+            new Scheme("ark4-imex", 4, 3, SplitForm.IMEX, "Kennedy-Carpenter ARK4(3)6L[2]SA: fourth-order additive"
+                    + " Runge-Kutta, L-stable ESDIRK on the stiff linear part, explicit on the rest, adaptive step",
+                    system -> new AdditiveRungeKutta((ImexSystem) system, AdditiveTableau.ARK436L2SA)));
 
     private Schemes() {
     }

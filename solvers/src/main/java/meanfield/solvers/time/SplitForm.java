@@ -10,7 +10,9 @@ public enum SplitForm {
     /** y' = L y + N(y) with e^{t L} exact and L diagonal: {@link DiagonalSplitSystem}. */
     DIAGONAL_SPLIT(DiagonalSplitSystem.class),
     /** y' = A(t, y) y, A Metzler with zero column sums: {@link ProductionDestructionSystem}. */
-    PRODUCTION_DESTRUCTION(ProductionDestructionSystem.class);
+    PRODUCTION_DESTRUCTION(ProductionDestructionSystem.class),
+    /** y' = L y + (F(t, y) - L y) with L frozen per step and solved implicitly: {@link ImexSystem}. */
+    IMEX(ImexSystem.class);
 
     private final Class<?> type;
 

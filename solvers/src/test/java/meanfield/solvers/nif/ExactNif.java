@@ -16,7 +16,9 @@ final class ExactNif {
         int pieces = 400;
         double sum = 0;
         for (int p = 0; p < pieces; p++) {
-            GaussLegendre rule = GaussLegendre.on(8, upper * p / pieces, upper * (p + 1) / pieces);
+            // Pieces graded towards u = 0: near v_R the integrand peaks at u ~ |v - v_R| / sqrt(sigma), arbitrarily close to 0.
+            GaussLegendre rule = GaussLegendre.on(8, upper * Math.pow((double) p / pieces, 3),
+                    upper * Math.pow((double) (p + 1) / pieces, 3));
             for (int q = 0; q < rule.size(); q++) {
                 double u = rule.node(q);
                 double s = u * u;

@@ -84,6 +84,44 @@ class NifFiniteVolumeTest {
     }
 
     @Test
+    void aSelfCouplingMeasureGivesEachLabelItsOwnRateTimesTheWeight() {
+        // w(xi, d zeta) = a(xi) delta(zeta - xi): J(xi) = a(xi) r(xi), exactly on the label grid.
+        int labels = 7;
+        SynapticKernel kernel = new SynapticKernel.Measure(java.util.List.of(
+                new SynapticKernel.Atom(xi -> 0.3 - xi * xi, xi -> xi)));
+        NifModel model = NifTestProblems.constantRate(1.0, 1.0, (v, xi) -> 0.0, 0.1, kernel);
+        UniformGrid labelGrid = UniformGrid.unitInterval(labels);
+        try (ColumnPool pool = new ColumnPool(1)) {
+            NifFiniteVolume fv = new NifFiniteVolume(model, new UniformGrid(-1, 2, 30), labelGrid, pool);
+            double[] rates = new double[labels];
+            for (int l = 0; l < labels; l++) {
+                rates[l] = 1 + l * l;
+            }
+            double[] input = new double[labels];
+            fv.synapticInput(rates, input);
+            for (int k = 0; k < labels; k++) {
+                double xi = labelGrid.center(k);
+                assertEquals((0.3 - xi * xi) * rates[k], input[k], 0.0, "label " + k);
+            }
+        }
+    }
+
+    @Test
+    void constantRateMeanFollowsTheExactOdeWithAMeasureKernelsTotalWeight() {
+        // Two atoms whose weights sum to xi: J = lambda xi whatever the maps, since r = lambda everywhere.
+        double lambda = 2;
+        double a = 1;
+        SynapticKernel kernel = new SynapticKernel.Measure(java.util.List.of(
+                new SynapticKernel.Atom(xi -> 0.5 * xi + 0.2, xi -> xi + 0.25),
+                new SynapticKernel.Atom(xi -> 0.5 * xi - 0.2, xi -> 2 * xi)));
+        NifModel model = NifTestProblems.constantRate(lambda, a, (v, xi) -> 0.5 + 0.3 * xi, 0.1, kernel);
+        assertMeanConvergesAtSecondOrder(model, lambda, (xi, m0, end) -> {
+            double mInf = (0.5 + 0.3 * xi + lambda * xi) / (a + lambda);
+            return mInf + (m0 - mInf) * Math.exp(-(a + lambda) * end);
+        });
+    }
+
+    @Test
     void timeDependentDriftIsFollowedAsTheMeanOdeIntegratedByDormandPrince() {
         // mu = -a v + 0.5 + 0.4 sin(3t) + 0.2 xi with w = 0.3 + 0.2 cos(2 pi (xi - zeta)): J = 0.3 lambda.
         double lambda = 1.5;

@@ -53,6 +53,9 @@ class SchemeRegistryTest {
         double[] species = {2.0, 1.0, 0.5};
         problems.put(SplitForm.PRODUCTION_DESTRUCTION, new Problem(DensePds::nonlinear, species, 2.0,
                 Reference.dormandPrince853(DensePds.nonlinear()::derivative, species, 2.0), 1.0 / 64));
+        StiffDrift drift = new StiffDrift();
+        problems.put(SplitForm.IMEX, new Problem(StiffDrift::new, StiffDrift.START, 2.0,
+                Reference.dormandPrince853(drift::full, StiffDrift.START, 2.0), 1.0 / 32));
         return problems;
     }
 

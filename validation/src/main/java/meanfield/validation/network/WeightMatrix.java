@@ -109,6 +109,17 @@ public final class WeightMatrix {
 
     /** A network of n neurons drawn from the kernel w as the connectivity says. */
     public static WeightMatrix sample(int n, SynapticKernel kernel, Connectivity connectivity, long seed, int threads) {
+        if (kernel instanceof SynapticKernel.Measure measure) {
+            if (!(connectivity instanceof Connectivity.NearestLabels nearest)) {
+                throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a measure kernel has no value"
+                        + " w(xi_i, xi_j) at a pair of labels to sample a network from: its network is nearest-labels");
+            }
+            return nearestLabels(n, measure, nearest.degree(), threads);
+        }
+        if (connectivity instanceof Connectivity.NearestLabels) {
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a nearest-labels network is built"
+                    + " from the maps T_k of a measure kernel, and this kernel is not a measure");
+        }
         DoubleBinaryOperator w = pointwise(kernel);
         if (connectivity instanceof Connectivity.ErdosRenyi er) {
             return erdosRenyi(n, er.meanInDegree(), w, seed, threads);
@@ -119,7 +130,7 @@ public final class WeightMatrix {
         return dense(n, w, threads);
     }
 
-    /** w(xi, zeta) at a point: a cell-averaged kernel is taken as constant on its cells. */
+    /** w(xi, zeta) at a point: a cell-averaged kernel is taken as constant on its cells (never a measure). */
     private static DoubleBinaryOperator pointwise(SynapticKernel kernel) {
         if (kernel instanceof SynapticKernel.Function f) {
             return f.w();
@@ -290,6 +301,132 @@ public final class WeightMatrix {
             });
             return new WeightMatrix(n, rowStart, column, weight, pool);
         }
+    }
+
+    /**
+     * The network of a measure kernel w(xi, d zeta) = sum_k a_k(xi) delta(zeta - T_k(xi)): neuron i
+     * receives, for each atom k, from the d neurons j != i whose labels xi_j lie nearest T_k(xi_i) mod 1,
+     * each with weight a_k(xi_i) / d. Then neuron i's input from a rate profile r is a_k(xi_i) times the
+     * mean of r over a window of width d / N around T_k(xi_i), so with d -&gt; infinity and d / N -&gt; 0 it
+     * tends to J(xi_i) = sum_k a_k(xi_i) r(T_k(xi_i)), the row sums are sum_k a_k(xi_i) and the largest
+     * weight max |a| / d -&gt; 0 (MODEL.md 1.1's scaling). The window is a block of consecutive indices
+     * that does not wrap round the label circle: a target near 0 or 1 takes the d neurons at that end,
+     * as the continuum's interpolation (LabelCoupling) does, since labels 0 and 1 are different neurons
+     * and r need not be periodic (a wrapped window would average r(0) with r(1) there). No self-loops:
+     * when neuron i is among the d nearest (T(xi) = xi, say), the (d+1)-th nearest takes its place, so
+     * every atom keeps d inputs and its full weight. Two atoms whose windows overlap give a neuron one
+     * synapse with the summed weight; a summed weight of exactly 0 is no synapse. No randomness: the
+     * network depends on N, d and the kernel only, and not on the thread count.
+     */
+    public static WeightMatrix nearestLabels(int n, SynapticKernel.Measure kernel, int degree, int threads) {
+        if (degree < 1 || degree > n - 1) {
+            throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "the in-degree per atom of a"
+                    + " nearest-labels network of " + n + " neurons must lie in [1, " + (n - 1) + "], got " + degree);
+        }
+        int atoms = kernel.size();
+        // Weights and windows first, row by row on one thread, so that a weight or map that is not finite
+        // is reported at the same (first) neuron for any thread count.
+        double[] share = new double[n * atoms];
+        int[] first = new int[n * atoms];
+        for (int i = 0; i < n; i++) {
+            double xi = label(i, n);
+            for (int k = 0; k < atoms; k++) {
+                double a = kernel.weight(k, xi);
+                double zeta = kernel.target(k, xi);
+                if (!Double.isFinite(a) || Double.isNaN(zeta)) {
+                    throw new InvalidModelException(InvalidModelException.Part.KERNEL, String.format(java.util.Locale.ROOT,
+                            "measure[%d]: the %s is not finite at the label xi = %s of neuron %d", k,
+                            Double.isFinite(a) ? "map T(xi) = " + kernel.atoms().get(k).map().applyAsDouble(xi)
+                                    : "weight a(xi) = " + a, xi, i + 1));
+                }
+                share[i * atoms + k] = a / degree;
+                first[i * atoms + k] = window(zeta, i, n, degree);
+            }
+        }
+        int[] rowStart = new int[n + 1];
+        try (ColumnPool pool = new ColumnPool(threads)) {
+            int workers = pool.workers();
+            double[][] sum = new double[workers][n];
+            boolean[][] seen = new boolean[workers][n];
+            int[][] touched = new int[workers][atoms * degree];
+            // Two passes over the same rows: the first counts each row's synapses, the second stores
+            // them, so the arrays are allocated once at their final size.
+            pool.forEachChunk(n, (worker, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    rowStart[i + 1] = nearestRow(i, atoms, degree, share, first, sum[worker], seen[worker],
+                            touched[worker]);
+                }
+            });
+            accumulate(rowStart);
+            int[] column = new int[rowStart[n]];
+            float[] weight = new float[rowStart[n]];
+            pool.forEachChunk(n, (worker, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int count = nearestRow(i, atoms, degree, share, first, sum[worker], seen[worker], touched[worker]);
+                    int[] js = touched[worker];
+                    for (int c = 0, e = rowStart[i]; c < count; c++, e++) {
+                        column[e] = js[c];
+                        weight[e] = (float) sum[worker][js[c]];
+                    }
+                }
+            });
+            return new WeightMatrix(n, rowStart, column, weight, pool);
+        }
+    }
+
+    /**
+     * The first index of the d neurons j != i nearest the label zeta (neuron j sits at s = zeta N - 1/2
+     * in index units): the d + 1 nearest form a block of consecutive indices around s, kept inside
+     * [0, N); of those, i is dropped when it is among them (the row skips it), else the end farther
+     * from s.
+     */
+    private static int window(double zeta, int i, int n, int degree) {
+        double s = zeta * n - 0.5;
+        // The d + 1 consecutive integers nearest s start d/2 - 1/2 below it, rounded down.
+        long start = Math.max(0, Math.min(n - 1 - degree, (long) Math.floor(s - (degree - 1) / 2.0)));
+        long end = start + degree;
+        if (i >= start && i <= end) {
+            return (int) start;
+        }
+        return (int) (Math.abs(s - start) > Math.abs(end - s) ? start + 1 : start);
+    }
+
+    /**
+     * Row i of the nearest-labels network into the worker's scratch: the distinct presynaptic j in
+     * ascending order in touched[0, count) with their summed weights in sum[j]; weights of exactly 0
+     * dropped. Returns count.
+     */
+    private static int nearestRow(int i, int atoms, int degree, double[] share, int[] first, double[] sum,
+            boolean[] seen, int[] touched) {
+        int count = 0;
+        for (int k = 0; k < atoms; k++) {
+            double w = share[i * atoms + k];
+            int j = first[i * atoms + k];
+            // The d neurons from the window's start, i skipped (the block then holds d + 1 indices).
+            for (int taken = 0; taken < degree; j++) {
+                if (j == i) {
+                    continue;
+                }
+                if (!seen[j]) {
+                    seen[j] = true;
+                    sum[j] = 0;
+                    touched[count++] = j;
+                }
+                sum[j] += w;
+                taken++;
+            }
+        }
+        Arrays.sort(touched, 0, count);
+        int kept = 0;
+        for (int c = 0; c < count; c++) {
+            int j = touched[c];
+            // Cleared here, so the scratch is fresh for the next row of either pass.
+            seen[j] = false;
+            if (sum[j] != 0) {
+                touched[kept++] = j;
+            }
+        }
+        return kept;
     }
 
     /**
