@@ -27,6 +27,11 @@ final class CommonOptions {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--format", paramLabel = "hdf5|zarr",
+            description = "Format of the data files: hdf5 (solution.h5, the default) or zarr (solution.zarr, which xarray"
+                    + " opens with named dimensions); the same as --set output.format=F.")
+    String format;
+
     @Option(names = "--overwrite", description = "Write into an --out directory that already holds files (files of the same name are replaced).")
     boolean overwrite;
 
@@ -47,6 +52,9 @@ final class CommonOptions {
         }
         for (String assignment : more) {
             source.set(assignment);
+        }
+        if (format != null) {
+            source.set("output.format=" + format);
         }
         return source;
     }

@@ -412,7 +412,7 @@ final class ConvergeCommand implements Callable<Integer> {
         if (level.failure() != null) {
             summary.put("failure", level.failure());
         }
-        summary.put("files", List.of(ConvergeLevelFile.FILE));
+        summary.put("files", List.of(ConvergeLevelFile.FILE, "summary.json"));
         RunSummary.write(dir.resolve("summary.json"), "converge", base.source().name(), base.model().name(), start,
                 base.source().tree(), summary);
         // A level that failed numerically is a result of the study (its row says so), not a failed task.
@@ -590,6 +590,33 @@ final class ConvergeCommand implements Callable<Integer> {
         out.printf("observed order (least squares over the finest levels): %.3f +- %.3f%n", fit[0], fit[1]);
     }
 
+    /** convergence.csv as a data file over the dimension {@code level} (NaN where the csv cell is empty). */
+    private static meanfield.app.output.DataTable convergenceTable(Problem base, String key, double[] values,
+            double[] errors, double[] orders, Level[] results) {
+        int n = values.length;
+        double[] levels = new double[n];
+        double[] error = new double[n];
+        double[] order = new double[n];
+        double[] seconds = new double[n];
+        double[] steps = new double[n];
+        for (int i = 0; i < n; i++) {
+            levels[i] = i;
+            error[i] = i < errors.length ? errors[i] : Double.NaN;
+            order[i] = i > 0 && i - 1 < orders.length ? orders[i - 1] : Double.NaN;
+            seconds[i] = results[i].seconds();
+            steps[i] = results[i].steps();
+        }
+        int[] shape = {n};
+        return new meanfield.app.output.DataTable().attribute("problem", base.source().toYaml())
+                .attribute("version", Version.current()).attribute("refine", key)
+                .coordinate("level", "1", "level (0 coarsest)", levels, true)
+                .numbers("value", "1", "value of " + key, values, shape, "level")
+                .numbers("error", "1", "error of the level (NaN: the reference, or failed)", error, shape, "level")
+                .numbers("order", "1", "observed order between this level and the previous one", order, shape, "level")
+                .numbers("wall_seconds", "s", "wall time of the level's solve", seconds, shape, "level")
+                .integers("steps", "1", "time steps of the level's solve", steps, shape, "level");
+    }
+
     private void writeOutputs(Path dir, Problem base, long start, double[] values, double[] h, double[] errors,
             double[] orders, Level[] results, double[] fit, int threads, Map<String, Object> extrapolation) {
         List<Map<String, Object>> table = new ArrayList<>();
@@ -619,6 +646,8 @@ final class ConvergeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve("convergence.csv"), e);
         }
+        Path data = convergenceTable(base, key, values, errors, orders, results).write(base.output().format(), dir,
+                "convergence");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("refine", key);
         summary.put("factor", factor);
@@ -634,7 +663,8 @@ final class ConvergeCommand implements Callable<Integer> {
         summary.put("observed_order", Double.isFinite(fit[0]) ? fit[0] : null);
         summary.put("observed_order_stderr", Double.isFinite(fit[1]) ? fit[1] : null);
         summary.put("threads", threads);
-        summary.put("files", List.of("convergence.csv", plot.getFileName().toString()));
+        summary.put("files", List.of("convergence.csv", data.getFileName().toString(), plot.getFileName().toString(),
+                "summary.json"));
         RunSummary.write(dir.resolve("summary.json"), "converge", base.source().name(), base.model().name(), start,
                 base.source().tree(), summary);
     }

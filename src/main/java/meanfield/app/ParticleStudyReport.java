@@ -62,6 +62,45 @@ final class ParticleStudyReport {
                 outcome.continuumSteps());
     }
 
+    /** convergence.csv and runs.csv as one data file over the dimensions {@code level} and {@code seed}. */
+    private meanfield.app.output.DataTable table(Problem problem, double[] n, double[] exponents) {
+        List<ParticleStudy.Level> levels = outcome.levels();
+        int m = levels.size();
+        int seeds = levels.stream().mapToInt(l -> l.distances().length).max().orElse(0);
+        double[] level = new double[m];
+        double[] error = new double[m];
+        double[] stderr = new double[m];
+        double[] bias = new double[m];
+        double[] seconds = new double[m];
+        double[] seed = new double[seeds];
+        double[] distances = new double[m * seeds];
+        java.util.Arrays.fill(distances, Double.NaN);
+        java.util.Arrays.setAll(seed, s -> s + 1);
+        for (int l = 0; l < m; l++) {
+            ParticleStudy.Level at = levels.get(l);
+            level[l] = l;
+            error[l] = at.distance().mean();
+            stderr[l] = at.distance().stderr();
+            bias[l] = at.bias();
+            seconds[l] = at.secondsPerRun();
+            System.arraycopy(at.distances(), 0, distances, l * seeds, at.distances().length);
+        }
+        int[] shape = {m};
+        return new meanfield.app.output.DataTable().attribute("problem", problem.source().toYaml())
+                .attribute("version", Version.current()).attribute("distance", outcome.description())
+                .coordinate("level", "1", "level (0 fewest particles)", level, true)
+                .coordinate("seed", "1", "seed of the particle run", seed, true)
+                .integers("particles", "1", "number of particles N", n, shape, "level")
+                .numbers("error", "1", "mean distance over the seeds", error, shape, "level")
+                .numbers("error_stderr", "1", "standard error of the mean distance", stderr, shape, "level")
+                .numbers("bias", "1", "distance of the seed-averaged observable", bias, shape, "level")
+                .numbers("exponent", "1", "exponent in N between this level and the previous one", exponents, shape,
+                        "level")
+                .numbers("wall_seconds_per_run", "s", "wall time per particle run", seconds, shape, "level")
+                .numbers("distance", "1", "distance of each run to the continuum", distances, new int[] {m, seeds},
+                        "level", "seed");
+    }
+
     void write(Path dir, Problem problem, long start) {
         List<ParticleStudy.Level> levels = outcome.levels();
         int m = levels.size();
@@ -124,7 +163,9 @@ final class ParticleStudyReport {
         continuum.put("steps", outcome.continuumSteps());
         summary.put("continuum", continuum);
         summary.put("threads", settings.threads());
-        summary.put("files", List.of("convergence.csv", "runs.csv", plot.getFileName().toString()));
+        Path data = table(problem, n, exponents).write(problem.output().format(), dir, "convergence");
+        summary.put("files", List.of("convergence.csv", "runs.csv", data.getFileName().toString(),
+                plot.getFileName().toString(), "summary.json"));
         RunSummary.write(dir.resolve("summary.json"), "converge", problem.source().name(), problem.model().name(), start,
                 problem.source().tree(), summary);
     }

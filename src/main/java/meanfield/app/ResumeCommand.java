@@ -42,6 +42,12 @@ final class ResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** output.format of a problem tree (hdf5 when absent: runs made before the key existed). */
+    private static String formatOf(ProblemSource source) {
+        return source.tree().get("output") instanceof java.util.Map<?, ?> output && output.get("format") != null
+                ? String.valueOf(output.get("format")) : meanfield.app.output.DataFormat.HDF5.key();
+    }
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -55,7 +61,12 @@ final class ResumeCommand implements Callable<Integer> {
             throw new ProblemException(directory.toString(), "holds no checkpoint: start the run with --checkpoint-every T");
         }
         ProblemSource source = ProblemSource.fromText(settings.problem(), settings.sourceDirectory(), dir.problemYaml());
+        String written = formatOf(source);
         overrides.forEach(source::set);
+        if (!formatOf(source).equals(written)) {
+            throw new ProblemException("output.format", "cannot change when resuming: the run writes " + written
+                    + " files; start a new run for " + formatOf(source));
+        }
         Problem problem = Problem.read(source);
         int n = CommonOptions.threadCount(threads);
         if (simulate) {

@@ -23,7 +23,8 @@ final class RunFiles {
     static List<String> listed(RunDirectory dir, List<Path> written) {
         List<String> names = new ArrayList<>(List.of(RunDirectory.PROBLEM, RunDirectory.RUN));
         for (Path file : written) {
-            if (Files.isRegularFile(file)) {
+            // A Zarr store is a directory.
+            if (Files.isRegularFile(file) || Files.isDirectory(file)) {
                 names.add(file.getFileName().toString());
             }
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import meanfield.app.output.CheckpointFile;
-import meanfield.app.output.Hdf5ResultFile;
+import meanfield.app.output.DataFormat;
 import meanfield.app.output.RunSummary;
 import meanfield.app.problem.MvProblem;
 import meanfield.app.problem.NifProblem;
@@ -26,7 +26,8 @@ import meanfield.solvers.run.IncompatibleCheckpoint;
 
 /**
  * The simulate pipeline for every model: per seed, the model's particle job streams its outputs
- * into {@code particles.h5} (or {@code particles_seed<S>.h5}) as they are reached, with checkpoints
+ * into {@code particles.h5} (or {@code particles_seed<S>.h5}; {@code .zarr} stores with
+ * {@code output.format: zarr}) as they are reached, with checkpoints
  * when asked for; a resumed run continues each seed from its checkpoint, or from the start if it
  * never wrote one. Then plots and summary.json.
  */
@@ -73,6 +74,8 @@ final class SimulateRun {
                         ? " (" + problem.particles().connectivity() + " network)" : ""));
         // The first seed's job (its network, its settings checked) is built before anything is written.
         ParticleJob first = job(seeds.get(0));
+        problem.output().check(first.layout());
+        DataFormat format = problem.output().format();
         List<String> warnings = RunWarnings.of(problem.time(), threads);
         WarningSink warned = new WarningSink(warnings, err);
         dir.start(yaml, new RunDirectory.Settings("simulate", name, problem.source().directory(), checkpointEvery,
@@ -84,19 +87,21 @@ final class SimulateRun {
         int reached = 0;
         double resumedFrom = Double.NaN;
         for (long seed : seeds) {
-            String file = seeds.size() == 1 ? "particles.h5" : "particles_seed" + seed + ".h5";
+            String base = seeds.size() == 1 ? "particles" : "particles_seed" + seed;
+            String file = format.file(base);
             Path data = dir.dir().resolve(file);
             Path checkpointFile = dir.checkpoint(seed, seeds.size());
             written.add(data);
             written.add(checkpointFile);
             ParticleJob job = seed == seeds.get(0) ? first : job(seed);
             RecordedResult memory = new RecordedResult();
-            TeeSink sinks = new TeeSink(warned, new Hdf5ResultFile(data, Map.of("problem", yaml, "version",
-                    Version.current())), memory);
+            TeeSink sinks = new TeeSink(warned, problem.output().fields().applyTo(format.sink(data,
+                    Map.of("problem", yaml, "version", Version.current()))), memory);
             CheckpointPolicy checkpoints = checkpointEvery > 0
                     ? new CheckpointPolicy(checkpointEvery, c -> CheckpointFile.write(checkpointFile, c)) : null;
             try (Progress progress = new Progress("simulate " + name + " seed " + seed, problem.time().end(), quiet)) {
-                double from = start(job, resume, checkpointFile, data, memory, sinks, checkpoints, progress, seed);
+                double from = start(job, resume, checkpointFile, data, format, memory, sinks, checkpoints, progress,
+                        seed);
                 resumedFrom = Double.isNaN(from) ? resumedFrom : from;
             } catch (InvalidModelException e) {
                 // The model as given cannot be sampled or run (an initial density that is negative somewhere).
@@ -118,7 +123,7 @@ final class SimulateRun {
             }
             run.putAll(job.summary());
             run.put("file", file);
-            List<Path> plots = job.plots(dir.dir(), file.replace(".h5", ""), memory);
+            List<Path> plots = job.plots(dir.dir(), base, memory);
             written.addAll(plots);
             run.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
             runs.add(run);
@@ -159,14 +164,14 @@ final class SimulateRun {
     }
 
     /** Runs one seed from its checkpoint when resuming and it has one, else from t = 0; the checkpoint's time or NaN. */
-    private double start(ParticleJob job, boolean resume, Path checkpointFile, Path data, RecordedResult memory,
-            TeeSink sinks, CheckpointPolicy checkpoints, Progress progress, long seed) {
+    private double start(ParticleJob job, boolean resume, Path checkpointFile, Path data, DataFormat format,
+            RecordedResult memory, TeeSink sinks, CheckpointPolicy checkpoints, Progress progress, long seed) {
         if (!resume || !Files.isRegularFile(checkpointFile)) {
             job.run(sinks, checkpoints, progress);
             return Double.NaN;
         }
         Checkpoint from = read(checkpointFile);
-        Hdf5ResultFile.replay(data, job.layout(), from.nextOutput(), memory);
+        format.replay(data, job.layout(), from.nextOutput(), memory);
         try {
             job.resume(from, sinks, checkpoints, progress);
         } catch (IncompatibleCheckpoint e) {

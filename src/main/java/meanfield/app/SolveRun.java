@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import meanfield.app.output.CheckpointFile;
-import meanfield.app.output.Hdf5ResultFile;
+import meanfield.app.output.DataFormat;
 import meanfield.app.output.RunSummary;
 import meanfield.app.problem.ModelProblem;
 import meanfield.app.problem.Problem;
@@ -29,11 +29,13 @@ import meanfield.solvers.time.Schemes;
 
 /**
  * The solve pipeline for every model: the problem's discretization and scheme on the generic
- * driver, outputs streamed into {@code solution.h5} as they are reached (and kept in memory for the
- * plots), checkpoints when asked for, then plots and summary.json.
+ * driver, outputs streamed into {@code solution.h5} ({@code solution.zarr} with {@code output.format:
+ * zarr}; the variables of {@code output.fields}) as they are reached (and kept in memory, all of them,
+ * for the plots), checkpoints when asked for, then plots and summary.json.
  */
 final class SolveRun {
-    static final String SOLUTION = "solution.h5";
+    /** The data file's name without the format's extension. */
+    static final String SOLUTION = "solution";
 
     private final Problem problem;
     private final RunDirectory dir;
@@ -101,7 +103,8 @@ final class SolveRun {
         MemoryBudget.require("grid", MemoryBudget.streamedSolveBytes(model, model.time().outputTimes().length),
                 "solving " + name + " on this grid with its outputs");
         List<String> warnings = new java.util.ArrayList<>();
-        Path solution = dir.dir().resolve(SOLUTION);
+        DataFormat format = problem.output().format();
+        Path solution = dir.dir().resolve(format.file(SOLUTION));
         RecordedResult memory = new RecordedResult();
         RunOutcome outcome = null;
         EarlyEnd early = null;
@@ -111,6 +114,7 @@ final class SolveRun {
                 Progress progress = new Progress("solve " + name, model.time().end(), quiet)) {
             // Built before anything is written: a model refused here leaves no directory behind.
             SemiDiscretization system = model.discretize(pool);
+            problem.output().check(system.layout());
             Driver driver = driver(model, system).withProgress(progress);
             scheme = driver.scheme().name();
             step = driver.fixedStep();
@@ -121,13 +125,13 @@ final class SolveRun {
                 driver.withCheckpoints(new CheckpointPolicy(checkpointEvery,
                         c -> CheckpointFile.write(dir.checkpoint(), c)));
             }
-            TeeSink sinks = new TeeSink(new WarningSink(List.copyOf(warnings), err), new Hdf5ResultFile(solution,
-                    Map.of("problem", yaml, "version", Version.current())), memory);
+            TeeSink sinks = new TeeSink(new WarningSink(List.copyOf(warnings), err), problem.output().fields()
+                    .applyTo(format.sink(solution, Map.of("problem", yaml, "version", Version.current()))), memory);
             try {
                 if (from == null) {
                     outcome = driver.run(sinks);
                 } else {
-                    Hdf5ResultFile.replay(solution, system.layout(), from.nextOutput(), memory);
+                    format.replay(solution, system.layout(), from.nextOutput(), memory);
                     outcome = driver.resume(from, sinks);
                 }
             } catch (IncompatibleCheckpoint e) {

@@ -7,20 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.WritableGroup;
+import meanfield.app.output.DataTable;
 import meanfield.app.output.ValidationPlots;
 import meanfield.app.problem.NifProblem;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.TopoProblem;
 
 /**
- * validation.h5 and the plots of {@code validate}. In validation.h5: {@code particles} (N), and per
- * distance a group with {@code mean}, {@code stderr}, {@code bias} (per N) and {@code per_seed} (N x K,
- * NaN for a seed that failed); per N a group {@code N<n>} with, per distance, the {@code continuum}
- * observable and the seeds' {@code particles} observables on the same bins (the flat layouts of the
- * distances' classes). Groups are written only when they hold a dataset (jHDF cannot write an empty one).
+ * validation.h5 (validation.zarr with {@code output.format: zarr}) and the plots of {@code validate}.
+ * In the data file: the coordinates {@code particles} (N) and {@code seed}; per distance D,
+ * {@code D_mean}, {@code D_stderr}, {@code D_bias} [particles] and {@code D_per_seed} [particles, seed]
+ * (NaN for a seed that failed); per N and distance, {@code N<n>_D_continuum} [N<n>_D_point] and
+ * {@code N<n>_D_particles} [N<n>_run, N<n>_D_point], the observables on the same bins (the flat layouts
+ * of the distances' classes). HDF5 files also hold the same numbers in the groups of earlier versions
+ * (D/mean, ..., N<n>/D/continuum, N<n>/D/particles); groups are written only when they hold a dataset
+ * (jHDF cannot write an empty one).
  */
 final class ValidationFiles {
     private static final int LABEL_BINS_PLOTTED = 3;
@@ -30,7 +31,7 @@ final class ValidationFiles {
 
     static List<Path> write(Path dir, Problem problem, ValidationStudy.Outcome outcome) {
         List<Path> files = new ArrayList<>();
-        files.add(hdf5(dir.resolve("validation.h5"), problem, outcome));
+        files.add(data(dir, problem, outcome));
         files.add(errorPlot(dir.resolve("validation.png"), outcome));
         ValidationStudy.Level largest = null;
         for (ValidationStudy.Level l : outcome.levels()) {
@@ -46,7 +47,7 @@ final class ValidationFiles {
         return files;
     }
 
-    private static Path hdf5(Path file, Problem problem, ValidationStudy.Outcome outcome) {
+    private static Path data(Path dir, Problem problem, ValidationStudy.Outcome outcome) {
         List<ValidationStudy.Level> levels = outcome.levels();
         int seeds = 0;
         for (ValidationStudy.Level l : levels) {
@@ -54,47 +55,66 @@ final class ValidationFiles {
                 seeds = Math.max(seeds, s.perSeed().length);
             }
         }
-        try (WritableHdfFile h5 = HdfFile.write(file)) {
-            h5.putAttribute("problem", problem.source().toYaml());
-            h5.putAttribute("version", Version.current());
-            h5.putDataset("particles", Arrays.stream(levels.toArray(ValidationStudy.Level[]::new))
-                    .mapToDouble(ValidationStudy.Level::particles).toArray());
-            Map<String, double[][]> table = new LinkedHashMap<>();
-            for (int l = 0; l < levels.size(); l++) {
-                for (ValidationStudy.Statistic s : levels.get(l).distances()) {
-                    double[][] t = table.computeIfAbsent(s.name(), k -> nanTable(levels.size(), 3));
-                    t[l][0] = s.mean().mean();
-                    t[l][1] = s.mean().stderr();
-                    t[l][2] = s.bias();
-                }
-            }
-            for (Map.Entry<String, double[][]> e : table.entrySet()) {
-                WritableGroup g = h5.putGroup(e.getKey());
-                g.putDataset("mean", column(e.getValue(), 0));
-                g.putDataset("stderr", column(e.getValue(), 1));
-                g.putDataset("bias", column(e.getValue(), 2));
-                double[][] perSeed = nanTable(levels.size(), Math.max(1, seeds));
-                for (int l = 0; l < levels.size(); l++) {
-                    ValidationStudy.Statistic s = levels.get(l).get(e.getKey());
-                    if (s != null) {
-                        System.arraycopy(s.perSeed(), 0, perSeed[l], 0, s.perSeed().length);
-                    }
-                }
-                g.putDataset("per_seed", perSeed);
-            }
-            for (ValidationStudy.Level level : levels) {
-                if (level.distances().isEmpty()) {
-                    continue;
-                }
-                WritableGroup g = h5.putGroup("N" + level.particles());
-                for (ValidationStudy.Statistic s : level.distances()) {
-                    WritableGroup d = g.putGroup(s.name());
-                    d.putDataset("continuum", s.continuum());
-                    d.putDataset("particles", s.particles());
-                }
+        seeds = Math.max(1, seeds);
+        DataTable table = new DataTable().attribute("problem", problem.source().toYaml())
+                .attribute("version", Version.current());
+        int n = levels.size();
+        table.coordinate("particles", "1", "number of particles N", levels.stream()
+                .mapToDouble(ValidationStudy.Level::particles).toArray(), true);
+        double[] seedNumbers = new double[seeds];
+        Arrays.setAll(seedNumbers, s -> s + 1);
+        table.coordinate("seed", "1", "seed of the particle run", seedNumbers, true);
+        Map<String, double[][]> statistics = new LinkedHashMap<>();
+        for (int l = 0; l < n; l++) {
+            for (ValidationStudy.Statistic s : levels.get(l).distances()) {
+                double[][] t = statistics.computeIfAbsent(s.name(), k -> nanTable(n, 3));
+                t[l][0] = s.mean().mean();
+                t[l][1] = s.mean().stderr();
+                t[l][2] = s.bias();
             }
         }
-        return file;
+        for (Map.Entry<String, double[][]> e : statistics.entrySet()) {
+            String d = e.getKey();
+            double[][] perSeed = nanTable(n, seeds);
+            for (int l = 0; l < n; l++) {
+                ValidationStudy.Statistic s = levels.get(l).get(d);
+                if (s != null) {
+                    System.arraycopy(s.perSeed(), 0, perSeed[l], 0, s.perSeed().length);
+                }
+            }
+            double[] flatPerSeed = Arrays.stream(perSeed).flatMapToDouble(Arrays::stream).toArray();
+            table.numbers(d + "_mean", "1", d + ": mean distance over the seeds", column(e.getValue(), 0),
+                    new int[] {n}, "particles");
+            table.numbers(d + "_stderr", "1", d + ": standard error of the mean distance", column(e.getValue(), 1),
+                    new int[] {n}, "particles");
+            table.numbers(d + "_bias", "1", d + ": distance of the seed-averaged observable", column(e.getValue(), 2),
+                    new int[] {n}, "particles");
+            table.numbers(d + "_per_seed", "1", d + ": distance per seed (NaN: the seed failed)", flatPerSeed,
+                    new int[] {n, seeds}, "particles", "seed");
+            table.grouped(d + "/mean", column(e.getValue(), 0), n);
+            table.grouped(d + "/stderr", column(e.getValue(), 1), n);
+            table.grouped(d + "/bias", column(e.getValue(), 2), n);
+            table.grouped(d + "/per_seed", flatPerSeed, n, seeds);
+        }
+        for (ValidationStudy.Level level : levels) {
+            String at = "N" + level.particles();
+            for (ValidationStudy.Statistic s : level.distances()) {
+                String point = at + "_" + s.name() + "_point";
+                int runs = s.particles().length;
+                double[] flat = Arrays.stream(s.particles()).flatMapToDouble(Arrays::stream).toArray();
+                int row = runs == 0 ? s.continuum().length : s.particles()[0].length;
+                // Some observables differ in layout between the continuum and the runs (sorted samples, say).
+                String runPoint = row == s.continuum().length ? point : at + "_" + s.name() + "_particles_point";
+                table.numbers(at + "_" + s.name() + "_continuum", "1", s.name() + " at N = " + level.particles()
+                        + ": the continuum's observable (the distance's flat layout)", s.continuum(),
+                        new int[] {s.continuum().length}, point);
+                table.numbers(at + "_" + s.name() + "_particles", "1", s.name() + " at N = " + level.particles()
+                        + ": each run's observable", flat, new int[] {runs, row}, at + "_run", runPoint);
+                table.grouped(at + "/" + s.name() + "/continuum", s.continuum(), s.continuum().length);
+                table.grouped(at + "/" + s.name() + "/particles", flat, runs, row);
+            }
+        }
+        return table.write(problem.output().format(), dir, "validation");
     }
 
     private static double[][] nanTable(int rows, int columns) {

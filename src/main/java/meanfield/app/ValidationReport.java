@@ -96,7 +96,9 @@ final class ValidationReport {
         summary.put("continuum", continuum);
         summary.put("threads", settings.threads());
         List<Path> files = ValidationFiles.write(dir, problem, outcome);
-        summary.put("files", files.stream().map(p -> p.getFileName().toString()).toList());
+        List<String> names = new java.util.ArrayList<>(files.stream().map(p -> p.getFileName().toString()).toList());
+        names.add("summary.json");
+        summary.put("files", names);
         RunSummary.write(dir.resolve("summary.json"), "validate", problem.source().name(), problem.model().name(), start,
                 problem.source().tree(), summary);
     }

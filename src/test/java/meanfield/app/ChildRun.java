@@ -38,6 +38,14 @@ final class ChildRun {
         if (!Files.exists(file)) {
             return 0;
         }
+        if (file.getFileName().toString().endsWith(".zarr")) {
+            // A Zarr store's arrays are as long as the outputs reached.
+            try {
+                return (int) meanfield.app.output.zarr.ZarrStore.open(file).meta("t").shape()[0];
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        }
         try (HdfFile h5 = new HdfFile(file)) {
             double[] t = (double[]) h5.getDatasetByPath("t").getData();
             int n = 0;

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A solve or simulate killed with SIGKILL at about half of its run leaves a result file that h5py
  * opens, holding every output time reached before the kill, and the run resumes from its last
- * checkpoint to the outputs of an uninterrupted run, bit for bit.
+ * checkpoint to the outputs of an uninterrupted run, bit for bit; the same for a Zarr store, whose
+ * arrays are exactly as long as the outputs reached.
  */
 class KillTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -49,6 +50,40 @@ class KillTest {
     void killedSimulateKeepsEveryWindowBeforeTheKillAndResumesBitForBit() throws Exception {
         killAtHalfThenResume("simulate", "particles.h5", 60, new String[] {"t", "rate"}, "particles.n=60000",
                 "particles.connectivity=erdos-renyi", "particles.degree=20", "time.end=3", "time.output_every=0.05");
+    }
+
+    @Test
+    void killedZarrSolveKeepsExactlyTheOutputsBeforeTheKillAndResumesBitForBit() throws Exception {
+        String[] settings = {"output.format=zarr", "grid.v.cells=400", "grid.xi.cells=32", "time.end=3",
+            "time.output_every=0.05", "time.tolerance=1e-5"};
+        Path whole = tmp.resolve("whole");
+        CommandRunner full = CommandRunner.run(arguments("solve", whole, settings).toArray(String[]::new));
+        assertEquals(0, full.status(), full.err());
+        Path killed = tmp.resolve("killed");
+        Process process = ChildRun.start(arguments("solve", killed, settings), tmp.resolve("killed.log"), null);
+        Path store = killed.resolve("solution.zarr");
+        ChildRun.awaitRows(process, store, 30);
+        assertTrue(process.isAlive(), "the run ended before it could be killed: make it longer");
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, process.exitValue(), "killed by SIGKILL");
+
+        var partial = meanfield.app.output.zarr.ZarrStore.open(store);
+        var expected = meanfield.app.output.zarr.ZarrStore.open(whole.resolve("solution.zarr"));
+        int reached = (int) partial.meta("t").shape()[0];
+        assertTrue(reached >= 30 && reached < 61, "outputs reached before the kill: " + reached);
+        for (String name : new String[] {"t", "rate", "density"}) {
+            assertEquals(reached, partial.meta(name).shape()[0], name + ": as long as the outputs reached");
+            assertArrayEquals(expected.readNumbers(name, reached), partial.readNumbers(name, reached), name);
+        }
+        CommandRunner resumed = CommandRunner.run("resume", killed.toString(), "--quiet", "--threads=2");
+        assertEquals(0, resumed.status(), resumed.err());
+        var after = meanfield.app.output.zarr.ZarrStore.open(store);
+        for (String name : new String[] {"t", "xi", "v", "rate", "density"}) {
+            long rows = expected.meta(name).shape()[0];
+            assertArrayEquals(expected.meta(name).shape(), after.meta(name).shape(), name);
+            assertArrayEquals(expected.readNumbers(name, rows), after.readNumbers(name, rows), name + " after resume");
+        }
     }
 
     /** @param outputs output rows of the whole run; {@code rows} the time-dependent datasets to compare */

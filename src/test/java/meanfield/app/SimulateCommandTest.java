@@ -51,12 +51,14 @@ class SimulateCommandTest {
         assertTrue(Files.size(out.resolve("particles_rate_heatmap.png")) > 0);
         assertTrue(Files.size(out.resolve("particles_raster.png")) > 0);
         try (HdfFile h5 = new HdfFile(out.resolve("particles.h5"))) {
-            double[] counts = (double[]) h5.getDatasetByPath("spike_count").getData();
-            double total = 0;
-            for (double c : counts) {
+            // Counts are integers, stored as such.
+            long[] counts = (long[]) h5.getDatasetByPath("spike_count").getData();
+            long total = 0;
+            for (long c : counts) {
                 total += c;
             }
             assertEquals((int) total, h5.getDatasetByPath("spike_times").getDimensions()[0]);
+            assertEquals(total, ((long[]) h5.getDatasetByPath("spike_neurons").getData()).length);
         }
     }
 

@@ -1,5 +1,6 @@
 package meanfield.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,8 +75,15 @@ class ValidateCommandTest {
         for (String file : List.of("validation.h5", "validation.png", "rates.png", "density_v.png")) {
             assertTrue(Files.size(tmp.resolve("nif").resolve(file)) > 0, file);
         }
-        assertEquals(3, ResultFiles.datasets(tmp.resolve("nif").resolve("validation.h5")).get("particles").length);
-        assertEquals(8 * 20, dataset(tmp.resolve("nif").resolve("validation.h5"), "N100/error_rate/continuum").length);
+        Path h5 = tmp.resolve("nif").resolve("validation.h5");
+        try (io.jhdf.HdfFile file = new io.jhdf.HdfFile(h5)) {
+            // N is a whole number, stored as an integer.
+            assertArrayEquals(new long[] {100, 400, 1600}, (long[]) file.getDatasetByPath("particles").getData());
+        }
+        assertEquals(8 * 20, dataset(h5, "N100/error_rate/continuum").length);
+        // The flat variables carry the same numbers as the groups of earlier versions.
+        assertArrayEquals(dataset(h5, "N100/error_rate/continuum"), dataset(h5, "N100_error_rate_continuum"));
+        assertArrayEquals(dataset(h5, "error_rate/mean"), dataset(h5, "error_rate_mean"));
     }
 
     @Test

@@ -18,10 +18,12 @@ import java.util.Map;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FloatingPoint;
+import meanfield.app.output.zarr.ZarrStore;
 import meanfield.solvers.result.Axis;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.ResultSink;
@@ -36,13 +38,21 @@ import meanfield.solvers.result.Variable;
  * time-dependent dataset at its full length (one row per output time the run will reach) filled
  * with NaN, and each output is then written in place, into the contiguous storage of its rows,
  * {@code t} last: a row whose {@code t} is a number is complete. A killed run leaves a file that any
- * HDF5 reader opens, holding every output reached, with NaN in {@code t} after them. When a run ends
- * short of its end (a numerical failure) or has values known only at the end, the file is written
- * once more, whole, to a temporary file that replaces it atomically, trimmed to the outputs reached.
- * This costs one write of the data per output plus one at the end, instead of rewriting the whole
- * history at every output.
+ * HDF5 reader opens, holding every output reached, with NaN in {@code t} after them. When the run
+ * ends (completed, failed or stopped) the file is written once more, whole, to a temporary file that
+ * replaces it atomically, trimmed to the outputs reached, with the values known only at the end, and
+ * compressed: every dataset of at least {@link #COMPRESSED_FROM} values chunked along its first axis
+ * (time, for the variables of a run; whole rows, about 256 KiB a chunk), byte-shuffled and deflated. Compressed
+ * chunks cannot be written in place, hence the plain layout while the run goes. This costs one write
+ * of the data per output plus one at the end, instead of rewriting the whole history at every output.
+ * Integer variables are stored as 64-bit integers; axes without values (known only at the end) are not
+ * stored, and HDF5 has no names for dimensions that jHDF can write (see {@link ZarrResultFile}).
  */
 public final class Hdf5ResultFile implements ResultSink {
+    /** Deflate level: 5 compresses these fields nearly as well as 9, at a fraction of the time. */
+    private static final int LEVEL = 5;
+    /** Smaller datasets are stored plainly: a chunk index and a filter pipeline would outweigh them. */
+    static final int COMPRESSED_FROM = 256;
     private final Path file;
     private final Map<String, String> attributes;
     private ResultLayout layout;
@@ -67,10 +77,10 @@ public final class Hdf5ResultFile implements ResultSink {
                 if (first > 0) {
                     throw new IllegalStateException("cannot continue " + file + ": it does not exist");
                 }
-                create(0, null, Map.of());
-            } else if (rowsIn(file) != outputs) {
-                // The end time changed: the file is laid out anew for the new number of outputs.
-                create(first, read(file, layout, first), Map.of());
+                create(0, null, Map.of(), false);
+            } else if (rowsIn(file) != outputs || !plain(file, layout)) {
+                // The end time changed, or the run ended and compressed its file: laid out anew for writing in place.
+                create(first, read(file, layout, first), Map.of(), false);
             }
             open();
             // Rows after the checkpoint that an interrupted run wrote are no output of this run until rewritten.
@@ -109,10 +119,10 @@ public final class Hdf5ResultFile implements ResultSink {
             if (outputsReached == 0) {
                 // No output time: a file of NaN would look like data.
                 Files.deleteIfExists(file);
-            } else if (outputsReached < rows || !finalValues.isEmpty()) {
+            } else {
                 Prefix prefix = read(file, layout, outputsReached);
                 rows = outputsReached;
-                create(outputsReached, prefix, finalValues);
+                create(outputsReached, prefix, finalValues, true);
             }
         } catch (IOException | HdfException e) {
             throw failure(e);
@@ -141,12 +151,42 @@ public final class Hdf5ResultFile implements ResultSink {
         }
     }
 
+    /** Whether the time-dependent datasets lie in contiguous storage that outputs can be written into. */
+    private static boolean plain(Path path, ResultLayout layout) {
+        try (HdfFile h5 = new HdfFile(path)) {
+            if (!(h5.getDatasetByPath(Axis.TIME) instanceof ContiguousDataset)) {
+                return false;
+            }
+            for (Variable v : layout.perOutput()) {
+                if (h5.getChildren().containsKey(v.name())
+                        && !(h5.getDatasetByPath(v.name()) instanceof ContiguousDataset)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The first rows of t and of every time-dependent variable of a file; NaN for a variable the file
+     * does not hold over time (left out, or kept at the last output only, by {@code output.fields}).
+     */
     private static Prefix read(Path path, ResultLayout layout, int count) {
         try (HdfFile h5 = new HdfFile(path)) {
             double[] times = Arrays.copyOf((double[]) h5.getDatasetByPath(Axis.TIME).getDataFlat(), count);
             List<double[]> values = new ArrayList<>();
             for (Variable v : layout.perOutput()) {
-                double[] all = (double[]) h5.getDatasetByPath(v.name()).getDataFlat();
+                double[] all = null;
+                if (h5.getChildren().containsKey(v.name())) {
+                    Dataset d = h5.getDatasetByPath(v.name());
+                    if (d.getDimensions().length == v.dims().size()) {
+                        all = (double[]) d.getDataFlat();
+                    }
+                }
+                if (all == null) {
+                    all = new double[count * layout.size(v)];
+                    Arrays.fill(all, Double.NaN);
+                }
                 values.add(Arrays.copyOf(all, count * layout.size(v)));
             }
             return new Prefix(times, values);
@@ -170,8 +210,12 @@ public final class Hdf5ResultFile implements ResultSink {
         }
     }
 
-    /** Writes the whole file (rows of NaN after the prefix) to a temporary file that then replaces it. */
-    private void create(int filled, Prefix prefix, Map<String, double[]> finalValues) throws IOException {
+    /**
+     * Writes the whole file (rows of NaN after the prefix) to a temporary file that then replaces it:
+     * contiguous while the run goes, chunked and compressed at its end.
+     */
+    private void create(int filled, Prefix prefix, Map<String, double[]> finalValues, boolean compressed)
+            throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (WritableHdfFile h5 = HdfFile.write(temporary)) {
             double[] times = new double[rows];
@@ -179,17 +223,20 @@ public final class Hdf5ResultFile implements ResultSink {
             if (prefix != null) {
                 System.arraycopy(prefix.times(), 0, times, 0, filled);
             }
-            annotate(h5.putDataset(Axis.TIME, times), "1", "time");
+            Axis time = layout.axis(Axis.TIME);
+            annotate(put(h5, Axis.TIME, times, false, new int[] {rows}, compressed), time.units(), time.longName());
             for (Axis axis : layout.axes()) {
-                if (!axis.name().equals(Axis.TIME)) {
-                    annotate(h5.putDataset(axis.name(), axis.values()), axis.units(), axis.longName());
+                if (axis.hasValues()) {
+                    annotate(put(h5, axis.name(), axis.values(), axis.integer(), new int[] {axis.length()}, compressed),
+                            axis.units(), axis.longName());
                 }
             }
             List<Variable> perOutput = layout.perOutput();
             for (Variable v : layout.variables()) {
-                int[] shape = layout.shape(v);
+                int[] shape;
                 double[] values;
                 if (v.timeDependent()) {
+                    shape = layout.shape(v);
                     values = new double[rows * layout.size(v)];
                     Arrays.fill(values, Double.NaN);
                     if (prefix != null) {
@@ -206,8 +253,14 @@ public final class Hdf5ResultFile implements ResultSink {
                     if (values == null || values.length == 0) {
                         continue;
                     }
+                    shape = new int[v.dims().size()];
+                    for (int a = 0; a < shape.length; a++) {
+                        Axis axis = layout.axis(v.dims().get(a));
+                        // An axis known only at the end is as long as the values (a variable over it is one-dimensional).
+                        shape[a] = axis.hasValues() ? axis.length() : values.length;
+                    }
                 }
-                annotate(h5.putDataset(v.name(), NestedArrays.of(values, shape)), v.units(), v.longName());
+                annotate(put(h5, v.name(), values, v.integer(), shape, compressed), v.units(), v.longName());
             }
             for (Map.Entry<String, double[]> extra : finalValues.entrySet()) {
                 if (extra.getValue().length > 0
@@ -220,6 +273,19 @@ public final class Hdf5ResultFile implements ResultSink {
             }
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A dataset of flat row-major values; chunked along its first axis and compressed when asked and large enough. */
+    private static WritableDataset put(WritableHdfFile h5, String name, double[] values, boolean integer, int[] shape,
+            boolean compressed) {
+        Object data = integer ? NestedArrays.ofIntegers(values, shape) : NestedArrays.of(values, shape);
+        if (!compressed || values.length < COMPRESSED_FROM) {
+            return h5.putDataset(name, data);
+        }
+        int[] chunk = shape.clone();
+        chunk[0] = ZarrStore.rowsPerChunk(8L * (values.length / shape[0]), shape[0]);
+        return h5.putDataset(name, data, DatasetCreationOptions.builder().chunkDimensions(chunk).shuffle().deflate(LEVEL)
+                .build());
     }
 
     private static void annotate(WritableDataset dataset, String units, String longName) {

@@ -19,14 +19,31 @@ final class NestedArrays {
         return fill(flat, 0, dims, 0);
     }
 
-    private static Object fill(double[] flat, int offset, int[] dims, int level) {
+    /** flat whole numbers as long[d0][d1]...: how an integer variable is written. */
+    static Object ofIntegers(double[] flat, int... dims) {
+        long[] whole = new long[flat.length];
+        for (int i = 0; i < flat.length; i++) {
+            whole[i] = (long) flat[i];
+        }
+        int total = 1;
+        for (int d : dims) {
+            total *= d;
+        }
+        if (total != flat.length) {
+            throw new IllegalArgumentException(flat.length + " values cannot fill " + java.util.Arrays.toString(dims));
+        }
+        return fill(whole, 0, dims, 0);
+    }
+
+    private static Object fill(Object flat, int offset, int[] dims, int level) {
+        Class<?> element = flat.getClass().getComponentType();
         if (level == dims.length - 1) {
-            double[] row = new double[dims[level]];
-            System.arraycopy(flat, offset, row, 0, row.length);
+            Object row = Array.newInstance(element, dims[level]);
+            System.arraycopy(flat, offset, row, 0, dims[level]);
             return row;
         }
         int[] inner = java.util.Arrays.copyOfRange(dims, level, dims.length);
-        Object array = Array.newInstance(double.class, inner);
+        Object array = Array.newInstance(element, inner);
         int stride = 1;
         for (int a = level + 1; a < dims.length; a++) {
             stride *= dims[a];

@@ -2,8 +2,16 @@ package meanfield.app.problem;
 
 import meanfield.solvers.time.TimeControl;
 
-/** A problem read and checked: its source (for names and the resolved YAML), its model part and its particles section. */
-public record Problem(ProblemSource source, ModelProblem model, ParticleSettings particles) {
+/**
+ * A problem read and checked: its source (for names and the resolved YAML), its model part, its
+ * particles section and its output section.
+ */
+public record Problem(ProblemSource source, ModelProblem model, ParticleSettings particles, OutputSettings output) {
+
+    /** A problem with the default output section. */
+    public Problem(ProblemSource source, ModelProblem model, ParticleSettings particles) {
+        this(source, model, particles, OutputSettings.DEFAULT);
+    }
 
     /** Reads the whole tree (particles included, whatever the command), then rejects any key that no reader asked for. */
     public static Problem read(ProblemSource source) {
@@ -17,7 +25,8 @@ public record Problem(ProblemSource source, ModelProblem model, ParticleSettings
             default -> throw new IllegalStateException("model " + name + " passed the choice of known models");
         };
         ParticleSettings particles = ParticleSettings.read(root.childOrEmpty("particles"), source.directory(), model);
-        Problem problem = new Problem(source, model, particles);
+        OutputSettings output = OutputSettings.read(root.childOrEmpty("output"));
+        Problem problem = new Problem(source, model, particles, output);
         root.rejectUnknownKeys();
         return problem;
     }

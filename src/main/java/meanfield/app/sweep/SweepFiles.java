@@ -12,18 +12,21 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import meanfield.app.Version;
+import meanfield.app.output.DataFormat;
+import meanfield.app.output.DataTable;
 import meanfield.app.output.LinePlot;
 
 /**
  * The merged outputs of a sweep, each written to a temporary file and renamed into place:
- * sweep.csv, sweep.h5 (the same columns as datasets), summary.json and sweep.png.
+ * sweep.csv, sweep.h5 (the same columns as datasets over the dimension {@code task}; sweep.zarr with
+ * {@code output.format: zarr}), sweep.png when there is a plot, and summary.json, whose {@code files}
+ * lists them.
  */
 final class SweepFiles {
     static final String CSV = "sweep.csv";
-    static final String H5 = "sweep.h5";
+    /** The data file's name without the format's extension (sweep.h5, sweep.zarr). */
+    static final String DATA = "sweep";
     static final String PLOT = "sweep.png";
     /** The result a plot shows when the tasks report it, in this order of preference; else the first result. */
     private static final List<String> HEADLINES = List.of("mean_rate", "observed_order", "fitted_exponent",
@@ -35,13 +38,16 @@ final class SweepFiles {
     static List<Path> write(Path dir, SweepDefinition definition, BaseProblem base, SweepTable table, long startNanos) {
         List<Path> written = new ArrayList<>();
         written.add(csv(dir.resolve(CSV), table));
-        written.add(h5(dir.resolve(H5), definition, table));
+        written.add(data(dir, base.format(), definition, table));
         Path plot = plot(dir.resolve(PLOT), table);
         if (plot != null) {
             written.add(plot);
         }
-        summary(dir.resolve("summary.json"), definition, base, table, startNanos);
         written.add(dir.resolve("summary.json"));
+        // Also the definition and the task directories (each task's files are in its own summary.json).
+        List<String> files = new ArrayList<>(List.of(SweepDefinition.FILE, "tasks"));
+        written.forEach(p -> files.add(p.getFileName().toString()));
+        summary(dir.resolve("summary.json"), definition, base, table, startNanos, files);
         return written;
     }
 
@@ -83,33 +89,38 @@ final class SweepFiles {
                 ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 
-    private static Path h5(Path file, SweepDefinition definition, SweepTable table) {
-        Path temporary = AtomicFiles.temporary(file);
-        try (WritableHdfFile h5 = HdfFile.write(temporary)) {
-            h5.putAttribute("version", Version.current());
-            h5.putAttribute("definition", new ObjectMapper().writeValueAsString(definition.toMap()));
-            List<SweepTable.Row> rows = table.rows();
-            h5.putDataset("task", rows.stream().map(r -> r.task().name()).toArray(String[]::new));
-            for (int p = 0; p < table.parameters().size(); p++) {
-                int column = p;
-                if (table.numericParameters().get(p)) {
-                    h5.putDataset(table.parameters().get(p), rows.stream()
-                            .mapToDouble(r -> Double.parseDouble(r.parameterValues().get(column))).toArray());
-                } else {
-                    h5.putDataset(table.parameters().get(p), rows.stream()
-                            .map(r -> r.parameterValues().get(column)).toArray(String[]::new));
-                }
-            }
-            h5.putDataset("status", rows.stream().map(r -> r.status().label()).toArray(String[]::new));
-            h5.putDataset("wall_seconds", rows.stream().mapToDouble(SweepTable.Row::wallSeconds).toArray());
-            for (String name : table.results()) {
-                h5.putDataset(name, table.result(name));
-            }
+    /** The table as a data file over the dimension {@code task}: the same columns as sweep.csv. */
+    private static Path data(Path dir, DataFormat format, SweepDefinition definition, SweepTable table) {
+        DataTable data = new DataTable().attribute("version", Version.current());
+        try {
+            data.attribute("definition", new ObjectMapper().writeValueAsString(definition.toMap()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write the sweep's definition", e);
         }
-        AtomicFiles.move(temporary, file);
-        return file;
+        List<SweepTable.Row> rows = table.rows();
+        int n = rows.size();
+        data.strings("task", "task directory name", rows.stream().map(r -> r.task().name()).toArray(String[]::new),
+                "task");
+        for (int p = 0; p < table.parameters().size(); p++) {
+            int column = p;
+            String name = table.parameters().get(p);
+            if (table.numericParameters().get(p)) {
+                data.numbers(name, "1", "varied parameter " + name, rows.stream()
+                        .mapToDouble(r -> Double.parseDouble(r.parameterValues().get(column))).toArray(), new int[] {n},
+                        "task");
+            } else {
+                data.strings(name, "varied parameter " + name, rows.stream()
+                        .map(r -> r.parameterValues().get(column)).toArray(String[]::new), "task");
+            }
+        }
+        data.strings("status", "task status", rows.stream().map(r -> r.status().label()).toArray(String[]::new), "task");
+        data.numbers("wall_seconds", "s", "wall time of the task", rows.stream()
+                .mapToDouble(SweepTable.Row::wallSeconds).toArray(), new int[] {n}, "task");
+        for (String name : table.results()) {
+            data.numbers(name, "1", "result " + name + " of the task's summary.json (NaN: none)", table.result(name),
+                    new int[] {n}, "task");
+        }
+        return data.write(format, dir, DATA);
     }
 
     /**
@@ -161,7 +172,7 @@ final class SweepFiles {
     }
 
     private static void summary(Path file, SweepDefinition definition, BaseProblem base, SweepTable table,
-            long startNanos) {
+            long startNanos, List<String> files) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("command", "sweep");
         s.put("problem", definition.problem());
@@ -171,7 +182,7 @@ final class SweepFiles {
         s.put("tasks", table.counts());
         s.put("parameters", table.parameters());
         s.put("results", table.results());
-        s.put("files", List.of(CSV, H5, PLOT));
+        s.put("files", files);
         s.put("problem_resolved", base.resolved());
         try {
             AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));

@@ -178,6 +178,75 @@ class Hdf5ResultFileTest {
         assertTrue(!java.nio.file.Files.exists(f));
     }
 
+    /** 300 outputs of a 64 x 40 field, zero on half of it as a density's tails: about 6 MB plain. */
+    private static Path smoothRun(Path f) {
+        ResultLayout layout = new ResultLayout(List.of(Axis.time(), Axis.index("k", "cell", 64),
+                new Axis("v", "1", "potential", new double[40])),
+                List.of(Variable.perOutput("field", "1", "a smooth field", "k", "v"),
+                        Variable.constant("count", "1", "a count per cell", null, "k").asInteger()));
+        Hdf5ResultFile sink = new Hdf5ResultFile(f, Map.of());
+        sink.begin(layout, 300, 0);
+        double[] slice = new double[64 * 40];
+        for (int o = 0; o < 300; o++) {
+            for (int i = 0; i < slice.length; i++) {
+                slice[i] = Math.exp(-0.001 * o) * Math.max(0, Math.sin(0.01 * i));
+            }
+            sink.output(o, 0.01 * o, new double[][] {slice});
+        }
+        double[] counts = new double[64];
+        Arrays.setAll(counts, i -> 3 * i);
+        sink.finish(300, Map.of("count", counts));
+        return f;
+    }
+
+    @Test
+    void aFinishedFileIsChunkedAlongTimeAndCompressed() throws java.io.IOException {
+        Path f = smoothRun(dir.resolve("smooth.h5"));
+        long plain = 300L * 64 * 40 * 8;
+        long size = java.nio.file.Files.size(f);
+        assertTrue(size < plain * 6 / 10, "the file holds " + size + " bytes, the field alone " + plain);
+        try (HdfFile h5 = new HdfFile(f)) {
+            io.jhdf.api.Dataset field = h5.getDatasetByPath("field");
+            assertTrue(field instanceof io.jhdf.api.dataset.ChunkedDataset, field.getClass().getName());
+            int[] chunk = ((io.jhdf.api.dataset.ChunkedDataset) field).getChunkDimensions();
+            // Whole rows, as many as fit in 256 KiB: 256 KiB / (64 x 40 x 8 bytes) = 12.
+            assertArrayEquals(new int[] {12, 64, 40}, chunk);
+            // Filter 1 is deflate (HDF5 numbers its filters).
+            assertTrue(field.getFilters().stream().anyMatch(x -> x.getId() == 1), field.getFilters()
+                    .toString());
+            double[][][] values = (double[][][]) field.getData();
+            assertEquals(Math.exp(-0.001 * 299) * Math.max(0, Math.sin(0.01 * (64 * 40 - 1))), values[299][63][39]);
+        }
+    }
+
+    @Test
+    void integerVariablesAndIndexAxesAreStoredAsIntegers() {
+        Path f = smoothRun(dir.resolve("counts.h5"));
+        try (HdfFile h5 = new HdfFile(f)) {
+            long[] counts = (long[]) h5.getDatasetByPath("count").getData();
+            assertEquals(189L, counts[63]);
+            assertArrayEquals(new long[] {0, 1, 2}, Arrays.copyOf((long[]) h5.getDatasetByPath("k").getData(), 3));
+            assertTrue(h5.getDatasetByPath("field").getData() instanceof double[][][]);
+        }
+    }
+
+    @Test
+    void aFinishedRunContinuesFromItsCompressedFile() {
+        Path f = dir.resolve("finished.h5");
+        Hdf5ResultFile first = new Hdf5ResultFile(f, Map.of());
+        first.begin(twoVariables(), 2, 0);
+        first.output(0, 0.0, new double[][] {{1, 2}, {3}});
+        first.output(1, 0.5, new double[][] {{4, 5}, {6}});
+        first.finish(2, Map.of());
+        Hdf5ResultFile second = new Hdf5ResultFile(f, Map.of());
+        second.begin(twoVariables(), 2, 1);
+        second.output(1, 0.5, new double[][] {{-4, -5}, {-6}});
+        second.finish(2, Map.of());
+        try (HdfFile h5 = new HdfFile(f)) {
+            assertArrayEquals(new double[] {3, -6}, (double[]) h5.getDatasetByPath("b").getData());
+        }
+    }
+
     @Test
     void unwritableLocationFailsWithTheFileNamed() {
         Path f = dir.resolve("missing-directory").resolve("solution.h5");

@@ -35,8 +35,8 @@ final class TopoFields {
             space[a] = SPACE[a];
             axes.add(new Axis(SPACE[a], "1", "position " + SPACE[a] + " on the unit torus", axis.clone()));
         }
-        axes.add(new Axis("velocity", "1", "velocity node index", indices(nvel)));
-        axes.add(new Axis("component", "1", "velocity component index", indices(dimension)));
+        axes.add(Axis.index("velocity", "velocity node index", nvel));
+        axes.add(Axis.index("component", "velocity component index", dimension));
         double[] v = new double[nvel * dimension];
         for (int k = 0; k < nvel; k++) {
             System.arraycopy(velocities[k], 0, v, k * dimension, dimension);
@@ -48,14 +48,6 @@ final class TopoFields {
                 Variable.perOutput("rho", "1", "spatial density rho(t, x)", space),
                 Variable.perOutput("density", "1", "node mass densities f_k(t, x)", withVelocity),
                 Variable.perOutput("velocity_marginal", "1", "velocity marginal h_k(t)", "velocity")));
-    }
-
-    private static double[] indices(int n) {
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = i;
-        }
-        return values;
     }
 
     ResultLayout layout() {

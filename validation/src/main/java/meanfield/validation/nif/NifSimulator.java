@@ -179,9 +179,9 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
     /**
      * What a run hands to a {@link ResultSink}, under the names of {@code particles.h5} (PROBLEMS.md):
      * one output per window at its end time t, with {@code rate} [t, label_bin]; {@code label}
-     * [neuron] known at the start; {@code v_final} and {@code spike_count} [neuron] at the end. The
-     * final values also hold {@code spike_times} and {@code spike_neurons} (neurons numbered from 0, as
-     * doubles) when spikes are recorded; they have no axis of their own, so the layout does not name them.
+     * [neuron] known at the start; {@code v_final} and {@code spike_count} (an integer) [neuron] at the
+     * end, and {@code spike_times} and {@code spike_neurons} (an integer, from 0) [spike] when spikes are
+     * recorded: the spike axis has no values and its length is known only at the end.
      */
     @Override
     public ResultLayout layout() {
@@ -191,8 +191,6 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
         Arrays.setAll(windowEdges, w -> edge(w) * settings.dt());
         double[] binCentres = new double[bins];
         Arrays.setAll(binCentres, b -> (b + 0.5) / bins);
-        double[] neurons = new double[n];
-        Arrays.setAll(neurons, i -> i);
         double[] labels = new double[n];
         Arrays.setAll(labels, i -> WeightMatrix.label(i, n));
         return new ResultLayout(
@@ -200,13 +198,18 @@ public final class NifSimulator implements ParticleSimulator<NifParticleRun> {
                         new Axis("window_edges", "1", "edges of the output windows (time)", windowEdges),
                         new Axis("label_edges", "1", "edges of the label bins", labelEdges()),
                         new Axis("label_bin", "1", "label bin centre", binCentres),
-                        new Axis("neuron", "1", "neuron index (from 0)", neurons)),
+                        Axis.index("neuron", "neuron index (from 0)", n),
+                        Axis.lengthAtEnd("spike", "spike (in time order)")),
                 List.of(Variable.constant("label", "1", "neuron label xi_i", labels, "neuron"),
                         Variable.perOutput("rate", "1/time",
                                 "firing rate per label bin over the window ending at t", "label_bin"),
                         Variable.constant("v_final", "1", "membrane potential V_i at the end of the run", null,
                                 "neuron"),
-                        Variable.constant("spike_count", "1", "spikes of neuron i over the run", null, "neuron")));
+                        Variable.constant("spike_count", "1", "spikes of neuron i over the run", null, "neuron")
+                                .asInteger(),
+                        Variable.constant("spike_times", "1", "time of each spike (the end of its step)", null, "spike"),
+                        Variable.constant("spike_neurons", "1", "neuron of each spike (from 0)", null, "spike")
+                                .asInteger()));
     }
 
     /** How the drift is evaluated: from per-neuron coefficients of an affine drift, or in full per neuron and step. */

@@ -164,8 +164,8 @@ public final class TopoSimulator {
         int nvel = particles.nodeCount();
         List<Axis> axes = new ArrayList<>(TorusBins.axes(d, bins));
         String[] space = TorusBins.space(d);
-        axes.add(new Axis("velocity", "1", "velocity node index", indices(nvel)));
-        axes.add(new Axis("component", "1", "velocity component index", indices(d)));
+        axes.add(Axis.index("velocity", "velocity node index", nvel));
+        axes.add(Axis.index("component", "velocity component index", d));
         double[] v = new double[nvel * d];
         for (int k = 0; k < nvel; k++) {
             for (int a = 0; a < d; a++) {
@@ -343,14 +343,6 @@ public final class TopoSimulator {
         if (bins < 1) {
             throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs at least one bin, got " + bins);
         }
-    }
-
-    private static double[] indices(int n) {
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = i;
-        }
-        return values;
     }
 
     /** N independent draws of (x, velocity node) from f0 on the sampling grid (see the class comment). */

@@ -215,10 +215,15 @@ class NifSimulatorResumeTest {
     void theLayoutNamesTheOutputsOfParticlesH5() {
         NifSimulator simulator = simulator(true, END);
         ResultLayout layout = simulator.layout();
-        assertEquals(List.of("t", "window_edges", "label_edges", "label_bin", "neuron"),
+        assertEquals(List.of("t", "window_edges", "label_edges", "label_bin", "neuron", "spike"),
                 layout.axes().stream().map(a -> a.name()).toList());
-        assertEquals(List.of("label", "rate", "v_final", "spike_count"),
+        assertEquals(List.of("label", "rate", "v_final", "spike_count", "spike_times", "spike_neurons"),
                 layout.variables().stream().map(v -> v.name()).toList());
+        // Counts and neuron numbers are integers; the spike axis is as long as the run's spikes, known at the end.
+        assertEquals(List.of("spike_count", "spike_neurons"),
+                layout.variables().stream().filter(v -> v.integer()).map(v -> v.name()).toList());
+        assertTrue(layout.axis("neuron").integer());
+        assertFalse(layout.axis("spike").hasValues());
         assertEquals(WINDOWS + 1, layout.axis("window_edges").length());
         assertEquals(0.3, layout.axis("window_edges").values()[WINDOWS], 1e-12);
         assertArrayEquals(new double[] {0.1, 0.3, 0.5, 0.7, 0.9}, layout.axis("label_bin").values(), 1e-12);
