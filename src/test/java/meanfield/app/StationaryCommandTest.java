@@ -155,4 +155,16 @@ class StationaryCommandTest {
             assertArrayEquals(new int[] {1, 200}, h5.getDatasetByPath("density").getDimensions());
         }
     }
+
+    @Test
+    void withZarrTheStateIsAStoreWithNamedDimensions() throws IOException {
+        Path out = tmp.resolve("zarr");
+        CommandRunner r = stationary("nnlif-bistable", out, SMALL_BISTABLE, "--set", "output.format=zarr");
+        assertEquals(0, r.status(), r.err());
+        Path store = out.resolve("stationary.zarr");
+        assertTrue(Files.isDirectory(store));
+        String density = Files.readString(store.resolve("density").resolve(".zattrs"));
+        assertTrue(density.contains("\"xi\"") && density.contains("\"v\""), density);
+        assertFalse(Files.exists(out.resolve("stationary.h5")));
+    }
 }

@@ -10,8 +10,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import meanfield.app.problem.Problem;
 import meanfield.solvers.nif.NifContinuation;
 import meanfield.solvers.nif.StationaryColumns;
@@ -19,12 +17,13 @@ import meanfield.solvers.nif.NifStability;
 import meanfield.solvers.nif.NifStationary;
 
 /**
- * stationary.h5 and the plots of {@code stationary}. In stationary.h5: {@code v} (nodes or cell centres), {@code xi}
+ * stationary.h5 (or stationary.zarr with output.format zarr) and the plots of {@code stationary}. In it: {@code v} (nodes or cell centres), {@code xi}
  * (label centres), {@code rate} (xi), {@code input} (J, xi), {@code density} (xi x v) of the state
  * (the last one reached for a branch), its leading {@code eigenvalues_re}, {@code eigenvalues_im};
  * for a branch also {@code branch_value}, {@code branch_rate} (mean rate), {@code branch_rates}
  * (points x xi), {@code branch_stable} (1 or 0), {@code branch_leading_re}, {@code branch_leading_im},
- * {@code fold_value}, {@code fold_rate}.
+ * {@code fold_value}, {@code fold_rate}; root attributes {@code residual}, {@code iterations} (text),
+ * {@code continue}, {@code end}.
  */
 public final class StationaryFiles {
     private static final int DENSITY_CURVES = 5;
@@ -36,11 +35,7 @@ public final class StationaryFiles {
     public static List<Path> writeState(Path dir, Problem problem, StationaryColumns system, NifStationary.State state,
             NifStability.Spectrum spectrum) {
         List<Path> files = new ArrayList<>();
-        Path h5 = dir.resolve("stationary.h5");
-        try (WritableHdfFile file = HdfFile.write(h5)) {
-            state(file, problem, system, state, spectrum);
-        }
-        files.add(h5);
+        files.add(state(problem, system, state, spectrum).write(problem.output().format(), dir, "stationary"));
         files.addAll(statePlots(dir, system, state));
         return files;
     }
@@ -49,7 +44,6 @@ public final class StationaryFiles {
     public static List<Path> writeBranch(Path dir, Problem problem, StationaryColumns last, String key,
             NifContinuation.Branch branch) {
         List<Path> files = new ArrayList<>();
-        Path h5 = dir.resolve("stationary.h5");
         List<NifContinuation.Point> points = branch.points();
         NifContinuation.Point end = points.get(points.size() - 1);
         int count = points.size();
@@ -68,49 +62,61 @@ public final class StationaryFiles {
             im[i] = p.spectrum().im().length > 0 ? p.spectrum().im()[0] : Double.NaN;
             rates[i] = p.state().rates();
         }
-        try (WritableHdfFile file = HdfFile.write(h5)) {
-            state(file, problem, last, end.state(), end.spectrum());
-            file.putAttribute("continue", key);
-            file.putAttribute("end", branch.end());
-            file.putDataset("branch_value", value);
-            file.putDataset("branch_rate", rate);
-            file.putDataset("branch_rates", rates);
-            file.putDataset("branch_stable", stable);
-            file.putDataset("branch_leading_re", re);
-            file.putDataset("branch_leading_im", im);
-            if (!branch.folds().isEmpty()) {
-                file.putDataset("fold_value", branch.folds().stream().mapToDouble(NifContinuation.Fold::value).toArray());
-                file.putDataset("fold_rate", branch.folds().stream().mapToDouble(NifContinuation.Fold::meanRate).toArray());
-            }
+        int[] shape = {count};
+        DataTable table = state(problem, last, end.state(), end.spectrum()).attribute("continue", key)
+                .attribute("end", branch.end())
+                .numbers("branch_value", "1", "the continued parameter " + key, value, shape, "point")
+                .numbers("branch_rate", "1/time", "mean firing rate over labels", rate, shape, "point")
+                .numbers("branch_rates", "1/time", "firing rate r(xi) per label", flat(rates), new int[] {count,
+                    rates[0].length}, "point", "xi")
+                .integers("branch_stable", "1", "1 if the state is linearly stable, else 0", stable, shape, "point")
+                .numbers("branch_leading_re", "1/time", "real part of the rightmost eigenvalue", re, shape, "point")
+                .numbers("branch_leading_im", "1/time", "imaginary part of the rightmost eigenvalue", im, shape,
+                        "point");
+        if (!branch.folds().isEmpty()) {
+            int[] folds = {branch.folds().size()};
+            table.numbers("fold_value", "1", "the parameter at a fold", branch.folds().stream()
+                    .mapToDouble(NifContinuation.Fold::value).toArray(), folds, "fold")
+                    .numbers("fold_rate", "1/time", "mean firing rate at a fold", branch.folds().stream()
+                            .mapToDouble(NifContinuation.Fold::meanRate).toArray(), folds, "fold");
         }
+        Path h5 = table.write(problem.output().format(), dir, "stationary");
         files.add(h5);
         files.add(Charts.save(bifurcationDiagram(key, branch), dir.resolve("bifurcation.png")));
         files.addAll(statePlots(dir, last, end.state()));
         return files;
     }
 
-    private static void state(WritableHdfFile file, Problem problem, StationaryColumns system, NifStationary.State state,
+    private static DataTable state(Problem problem, StationaryColumns system, NifStationary.State state,
             NifStability.Spectrum spectrum) {
-        file.putAttribute("problem", problem.source().toYaml());
-        file.putAttribute("version", meanfield.app.Version.current());
-        file.putAttribute("residual", state.residual());
-        file.putAttribute("iterations", state.iterations());
         double[] v = system.vPoints();
-        int n = v.length;
         int labels = system.labelGrid().cells();
-        file.putDataset("v", v);
-        file.putDataset("xi", system.labelGrid().centers());
-        file.putDataset("rate", state.rates());
-        file.putDataset("input", state.input());
-        double[][] density = new double[labels][n];
-        for (int l = 0; l < labels; l++) {
-            System.arraycopy(state.density(), l * n, density[l], 0, n);
-        }
-        file.putDataset("density", density);
+        DataTable table = new DataTable().attribute("problem", problem.source().toYaml())
+                .attribute("version", meanfield.app.Version.current())
+                .attribute("residual", Double.toString(state.residual()))
+                .attribute("iterations", Integer.toString(state.iterations()))
+                .coordinate("v", "1", "membrane potential (nodes or cell centres)", v, false)
+                .coordinate("xi", "1", "neuron label", system.labelGrid().centers(), false)
+                .numbers("rate", "1/time", "stationary firing rate r(xi)", state.rates(), new int[] {labels}, "xi")
+                .numbers("input", "1", "stationary synaptic input J(xi)", state.input(), new int[] {labels}, "xi")
+                .numbers("density", "1", "stationary density f(xi, v)", state.density(), new int[] {labels, v.length},
+                        "xi", "v");
         if (spectrum != null && spectrum.re().length > 0) {
-            file.putDataset("eigenvalues_re", spectrum.re());
-            file.putDataset("eigenvalues_im", spectrum.im());
+            int[] shape = {spectrum.re().length};
+            table.numbers("eigenvalues_re", "1/time", "real parts of the leading eigenvalues, rightmost first",
+                    spectrum.re(), shape, "eigenvalue")
+                    .numbers("eigenvalues_im", "1/time", "imaginary parts of the leading eigenvalues", spectrum.im(),
+                            shape, "eigenvalue");
         }
+        return table;
+    }
+
+    private static double[] flat(double[][] rows) {
+        double[] out = new double[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * rows[0].length, rows[0].length);
+        }
+        return out;
     }
 
     private static List<Path> statePlots(Path dir, StationaryColumns system, NifStationary.State state) {
