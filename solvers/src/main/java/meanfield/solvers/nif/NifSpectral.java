@@ -492,25 +492,18 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization, Statio
 
     @Override
     public void implicitPart(double[] y, double[] out) {
-        pool.forEachChunk(nl, (worker, from, to) -> {
-            for (int l = from; l < to; l++) {
-                int base = l * m;
-                int block = l * m * m;
-                for (int i = 0; i < m; i++) {
-                    double sum = 0;
-                    int row = block + i * m;
-                    for (int k = 0; k < m; k++) {
-                        sum += frozen[row + k] * y[base + k];
-                    }
-                    out[base + i] = sum / weights[i];
-                }
-            }
-        });
+        applyFrozen(y, out, 0.0);
     }
 
     @Override
     public void explicitPart(double t, double[] y, double[] out) {
         rhs(t, y, out);
+        applyFrozen(y, out, 1.0);
+    }
+
+    /** out = keep * out - W^{-1} K_frozen y with keep 1 (the explicit remainder), or out = W^{-1} K y (keep 0). */
+    private void applyFrozen(double[] y, double[] out, double keep) {
+        double sign = keep == 0 ? 1 : -1;
         pool.forEachChunk(nl, (worker, from, to) -> {
             for (int l = from; l < to; l++) {
                 int base = l * m;
@@ -521,7 +514,8 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization, Statio
                     for (int k = 0; k < m; k++) {
                         sum += frozen[row + k] * y[base + k];
                     }
-                    out[base + i] -= sum / weights[i];
+                    // Not keep * out: 0 * NaN would carry a failed stage's NaN into a fresh slope.
+                    out[base + i] = (keep == 0 ? 0 : out[base + i]) + sign * sum / weights[i];
                 }
             }
         });
