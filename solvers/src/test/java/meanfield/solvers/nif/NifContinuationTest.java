@@ -38,6 +38,12 @@ class NifContinuationTest {
             double fold = j0.applyAsDouble(at);
             reporter.publishEntry("fold", "Siegert " + fold + " at c = " + at + ", continuation " + branch.folds());
             assertEquals(1, branch.folds().size(), "folds " + branch.folds());
+            // Along the whole branch the mean rate solves R = Phi(I + J0 R), Phi Siegert's rate (w constant: one label).
+            for (NifContinuation.Point p : branch.points()) {
+                double r = p.state().meanRate();
+                double phi = NnlifBistable.siegert(NnlifBistable.INPUT + p.value() * r);
+                assertEquals(phi, r, 1e-7 * r, "J0 = " + p.value());
+            }
             assertTrue(branch.end().contains("resolves"), branch.end());
             assertEquals(fold, branch.folds().get(0).value(), 1e-6 * fold);
         }
