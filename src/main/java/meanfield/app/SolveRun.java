@@ -65,10 +65,16 @@ final class SolveRun {
      * model that cannot be solved is a user error naming its key.
      */
     static RecordedRun inMemory(ModelProblem model, java.util.Set<String> kept, boolean lastOnly) {
+        return inMemory(model, kept, lastOnly, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Like {@link #inMemory(ModelProblem, java.util.Set, boolean)}, the outputs passing through {@code view} on their way. */
+    static RecordedRun inMemory(ModelProblem model, java.util.Set<String> kept, boolean lastOnly,
+            java.util.function.UnaryOperator<meanfield.solvers.result.ResultSink> view) {
         try (ColumnPool pool = new ColumnPool(1)) {
             SemiDiscretization system = model.discretize(pool);
             RecordedResult memory = new RecordedResult(kept, lastOnly);
-            RunOutcome outcome = driver(model, system).run(memory);
+            RunOutcome outcome = driver(model, system).run(view.apply(memory));
             return new RecordedRun(memory, outcome);
         } catch (InvalidModelException e) {
             throw new ProblemException(model.keyOf(e.part()), e.getMessage());

@@ -10,6 +10,7 @@ import java.util.function.DoubleConsumer;
 
 import meanfield.app.problem.MvProblem;
 import meanfield.app.problem.NifProblem;
+import meanfield.solvers.nif.SpectralCellAverages;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
 import meanfield.app.problem.TopoProblem;
@@ -57,10 +58,6 @@ abstract class ValidationModel {
     }
 
     static ValidationModel of(Problem problem, double[] times, List<String> trees) {
-        if (problem.model() instanceof NifProblem nif && nif.spectral()) {
-            throw new ProblemException("solver", "validate compares the particles' histograms in v with the finite"
-                    + " volumes' cell averages; use solver: finite-volume");
-        }
         if (problem.model() instanceof NifProblem) {
             return new Nif(problem, times, trees);
         }
@@ -351,9 +348,27 @@ abstract class ValidationModel {
             return (long) Math.min(Long.MAX_VALUE / 4.0, 16 * synapses + (64.0 + 8 * times.length) * n);
         }
 
+        /**
+         * The spectral solver's density passes through {@link SpectralCellAverages} on grid.v.cells:
+         * the distances read cell averages, exact integrals of its element polynomials.
+         */
+        @Override
+        RecordedRun solve(meanfield.app.problem.ModelProblem model) {
+            NifProblem p = (NifProblem) model;
+            if (!p.spectral()) {
+                return super.solve(model);
+            }
+            return SolveRun.inMemory(model, continuumVariables(), false,
+                    sink -> new SpectralCellAverages(p.elements(), p.v(), sink));
+        }
+
         @Override
         meanfield.app.problem.ModelProblem doubled(CommonOptions options) {
             List<String> sets = new ArrayList<>(List.of("grid.v.cells=" + 2 * nif.v().cells()));
+            if (nif.spectral()) {
+                // Exponential in the degree: eight more are as far beyond the run's error as twice the cells are.
+                sets.add("grid.v.order=" + (nif.elements().degree() + 8));
+            }
             if (!(nif.model().kernel() instanceof SynapticKernel.CellAveraged)) {
                 // A cell-averaged kernel file fixes the label grid; a function or a measure fits any.
                 sets.add("grid.xi.cells=" + 2 * nif.labels().cells());

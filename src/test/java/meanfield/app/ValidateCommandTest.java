@@ -233,4 +233,20 @@ class ValidateCommandTest {
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains("GiB"), r.err());
     }
+
+    @Test
+    void theSpectralContinuumGivesTheFiniteVolumesDistancesToTheirDiscretizationError() throws IOException {
+        JsonNode fv = validate("fv", "nif-ring", "100,400", NIF_SMALL, "--seeds", "2");
+        JsonNode spectral = validate("spectral", "nif-ring", "100,400", NIF_SMALL, "--seeds", "2", "--set",
+                "solver=spectral", "--set", "grid.v.order=12");
+        for (int l = 0; l < 2; l++) {
+            for (String error : List.of("error_rate", "error_density")) {
+                double a = fv.get("runs").get(l).get(error).asDouble();
+                double b = spectral.get("runs").get(l).get(error).asDouble();
+                // The same particles; the continua differ by the 100 finite-volume cells' error, far below the noise.
+                assertEquals(a, b, 0.05 * a, error + " at level " + l);
+            }
+        }
+        assertEquals("spectral", spectral.get("problem_resolved").get("solver").asText());
+    }
 }
