@@ -169,6 +169,45 @@ public final class Formula {
      * {@code parameters}) that the formula may use beside its variables; their values are fixed here.
      */
     public static Formula compile(String key, String text, Map<String, Double> parameters, String... variables) {
+        // Only the parameters the text names: a formula that does not use the one a study varies compiles once.
+        Map<String, Double> used = new java.util.LinkedHashMap<>();
+        Set<String> words = new HashSet<>(List.of(text.split("[^A-Za-z0-9_]+")));
+        parameters.forEach((name, value) -> {
+            if (words.contains(name)) {
+                used.put(name, value);
+            }
+        });
+        String cacheKey = text + "\u0000" + String.join(",", variables) + "\u0000" + used;
+        synchronized (RECENT) {
+            Formula known = RECENT.get(cacheKey);
+            if (known != null) {
+                return known;
+            }
+        }
+        Formula formula = compileUncached(key, text, used, variables);
+        synchronized (RECENT) {
+            RECENT.put(cacheKey, formula);
+        }
+        return formula;
+    }
+
+    /**
+     * Formulas compiled lately, by text, variables and the values of the parameters they use: a study
+     * that re-reads its problem for each value of one parameter (a continuation, a sweep task, the
+     * levels of a convergence study) compiles each other formula once. Formulas are immutable and
+     * safe to share between threads.
+     */
+    private static final Map<String, Formula> RECENT = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Formula> eldest) {
+            return size() > 256;
+        }
+    };
+
+    private static Formula compileUncached(String key, String text, Map<String, Double> parameters,
+            String... variables) {
         String[] all = withParameters(variables, parameters);
         Expression interpreted;
         try {
