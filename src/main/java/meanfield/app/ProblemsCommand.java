@@ -31,9 +31,10 @@ final class ProblemsCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
+        int width = ProblemSource.BUILT_IN.stream().mapToInt(String::length).max().orElse(10);
         for (String name : ProblemSource.BUILT_IN) {
             String first = ProblemSource.builtInText(name).lines().findFirst().orElse("");
-            spec.commandLine().getOut().printf("%-10s %s%n", name, first.replaceFirst("^#\\s*", ""));
+            spec.commandLine().getOut().printf("%-" + width + "s  %s%n", name, first.replaceFirst("^#\\s*", ""));
         }
         return 0;
     }
