@@ -65,6 +65,13 @@ class ResumeTest {
     }
 
     @Test
+    void nifSpectralResumesBitForBitOnOneAndTwoThreads() throws Exception {
+        String[] small = {"solver=spectral", "grid.v.order=10", "grid.xi.cells=8", "time.output_every=0.1"};
+        resumedEqualsUninterrupted("nif-ring", 1, 2, small);
+        resumedEqualsUninterrupted("nif-ring", 2, 1, small);
+    }
+
+    @Test
     void topoSpectralResumesBitForBitOnOneAndTwoThreads() throws Exception {
         String[] small = {"grid.x.cells=32", "time.output_every=0.1", "topo.velocities={grid: {min: -1, max: 1, count: 8}}"};
         resumedEqualsUninterrupted("topo-1d", 1, 2, small);
