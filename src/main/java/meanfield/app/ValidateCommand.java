@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import meanfield.app.output.RunSummary;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--particles", required = true, paramLabel = "N1,N2,...",
+    @Option(names = "--particles", paramLabel = "N1,N2,...",
             description = "Particle numbers, comma-separated, each at least 2.")
     String particles;
 
@@ -43,12 +44,52 @@ final class ValidateCommand implements Callable<Integer> {
                     + " test function of each vertex, root first (1, v, nu, ind[a,b]), up to 4 vertices.")
     String trees;
 
+    @Option(names = "--engine", paramLabel = "local|slurm", description = "local (default): every run on a pool of"
+            + " --threads workers; slurm: one sweep task per particle number in --out, a Slurm job array (then --merge).")
+    String engine = "local";
+
+    @Option(names = "--shards", paramLabel = "N", description = "slurm: array elements (default: one per particle number).")
+    Integer shards;
+
+    @Option(names = "--slurm-options", paramLabel = "\"--opt=V ...\"", description = "slurm: extra #SBATCH options;"
+            + " --mem and --time here replace the estimates.")
+    String slurmOptions;
+
+    @Option(names = "--dry-run", description = "slurm: write sweep.json and sweep.sbatch without submitting.")
+    boolean dryRun;
+
+    @Option(names = RUNS_TASK, description = "One particle number of a study run as a sweep task: the seeds of N ="
+            + " particles.n (its --set), the smallest N also the continua, written to runs.bin for --merge.")
+    boolean runsTask;
+
+    @Option(names = "--merge", description = "PROBLEM is the directory of a 'validate --engine slurm' study whose tasks"
+            + " are done: table, fits, validation.h5, plots from the tasks' runs.bin, into --out (default DIR/study).")
+    boolean merge;
+
     @Spec
     CommandSpec spec;
+
+    /** The option that makes a validate run one particle number of a study handed to a sweep (TaskEstimate knows it too). */
+    static final String RUNS_TASK = "--runs-task";
+
+    /** The key whose value a task of 'validate --engine slurm' runs: its particle number. */
+    static final String TASK_KEY = "particles.n";
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (merge) {
+            return ValidateMerge.run(options, spec, start);
+        }
+        if (particles == null) {
+            throw new ProblemException("--particles", "give the particle numbers, e.g. --particles 1000,4000,16000");
+        }
+        if (!engine.equals("local") && !engine.equals("slurm")) {
+            throw new ProblemException("--engine", "must be local or slurm, got '" + engine + "'");
+        }
+        if (runsTask && engine.equals("slurm")) {
+            throw new ProblemException(RUNS_TASK, "is what the study's sweep tasks run; not with --engine slurm");
+        }
         int[] n = particleNumbers(particles);
         if (seeds < 1) {
             throw new ProblemException("--seeds", "must be at least 1, got " + seeds);
@@ -60,13 +101,27 @@ final class ValidateCommand implements Callable<Integer> {
             default -> throw new ProblemException("--kernel", "must be limit, network or both, got '" + kernel + "'");
         };
         Problem problem = options.readProblem();
-        OutputDirectory out = options.output(problem.source().name(), "validate");
+        boolean slurm = engine.equals("slurm");
+        OutputDirectory out = slurm ? null : options.output(problem.source().name(), "validate");
         double[] t = comparisonTimes(times, problem.time().end());
         List<String> treeSpecs = trees == null || trees.isBlank() ? List.of()
                 : Arrays.stream(trees.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList();
         ValidationStudy.Settings settings = new ValidationStudy.Settings(n, seeds, chosen, t, options.threadCount(),
                 options.quiet, treeSpecs);
-        ValidationStudy.Outcome outcome = new ValidationStudy(problem, settings, options).run(spec.commandLine().getErr());
+        ValidationStudy study = new ValidationStudy(problem, settings, options);
+        if (slurm) {
+            return submit(problem, n);
+        }
+        if (runsTask) {
+            return runTask(study, problem, n, out, start);
+        }
+        ValidationStudy.Outcome outcome = study.run(spec.commandLine().getErr());
+        return finish(outcome, settings, problem, out, start);
+    }
+
+    /** Table on stdout, files and summary.json into {@code out}; the exit status. */
+    int finish(ValidationStudy.Outcome outcome, ValidationStudy.Settings settings, Problem problem, OutputDirectory out,
+            long start) {
         if (outcome == null) {
             return Main.NUMERICAL_FAILURE;
         }
@@ -74,6 +129,80 @@ final class ValidateCommand implements Callable<Integer> {
         report.print(spec.commandLine().getOut());
         report.write(out.create(), problem, start);
         return 0;
+    }
+
+    /** The settings as given (for --merge, which rebuilds the study from the stored options). */
+    ValidationStudy.Settings settings(Problem problem) {
+        List<String> treeSpecs = trees == null || trees.isBlank() ? List.of()
+                : Arrays.stream(trees.split(";")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        ValidationStudy.Kernel chosen = ValidationStudy.Kernel.valueOf(kernel.toUpperCase(java.util.Locale.ROOT));
+        return new ValidationStudy.Settings(particleNumbers(particles), seeds, chosen,
+                comparisonTimes(times, problem.time().end()), 1, true, treeSpecs);
+    }
+
+    /**
+     * --runs-task: the seeds of N = particles.n (which must be one of --particles), the smallest N also
+     * the continua; runs.bin and summary.json written. Failed seeds and a failed continuum are results
+     * of the study (the merge reports them), not a failed task.
+     */
+    private int runTask(ValidationStudy study, Problem problem, int[] n, OutputDirectory out, long start) {
+        int own = problem.particles().n();
+        if (Arrays.stream(n).noneMatch(x -> x == own)) {
+            throw new ProblemException(RUNS_TASK, TASK_KEY + " = " + own + " is not one of --particles " + particles);
+        }
+        ValidationStudy.TaskResult result = study.runTask(own, own == n[0], spec.commandLine().getErr());
+        java.nio.file.Path dir = out.create();
+        ValidateTaskFile.write(dir.resolve(ValidateTaskFile.FILE), result);
+        java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("particles", own);
+        summary.put("seeds", seeds);
+        List<String> failures = new java.util.ArrayList<>();
+        for (int s = 0; s < result.runs().size(); s++) {
+            if (result.runs().get(s).failure() != null) {
+                failures.add("seed " + (s + 1) + ": " + result.runs().get(s).failure());
+            }
+        }
+        summary.put("failed_seeds", failures.size());
+        if (!failures.isEmpty()) {
+            summary.put("failures", failures);
+        }
+        if (result.continua() != null) {
+            summary.put("continua", true);
+            if (result.continua().limitFailure() != null) {
+                summary.put("failure", result.continua().limitFailure());
+            }
+        }
+        summary.put("files", List.of(ValidateTaskFile.FILE, "summary.json"));
+        RunSummary.write(dir.resolve("summary.json"), "validate", problem.source().name(), problem.model().name(), start,
+                problem.source().tree(), summary);
+        return 0;
+    }
+
+    /** --engine slurm: one sweep task per particle number (particles.n set, --runs-task), submitted as a job array. */
+    private int submit(Problem problem, int[] n) {
+        List<String> values = Arrays.stream(n).mapToObj(String::valueOf).toList();
+        List<String> arguments = new java.util.ArrayList<>(List.of("--particles", String.join(",", values),
+                "--kernel", kernel));
+        if (times != null) {
+            arguments.addAll(List.of("--times", times));
+        }
+        if (trees != null && !trees.isBlank()) {
+            arguments.addAll(List.of("--trees", trees));
+        }
+        arguments.add(RUNS_TASK);
+        List<String> overrides = new java.util.ArrayList<>(options.overrides);
+        if (options.format != null) {
+            overrides.add("output.format=" + options.format);
+        }
+        java.nio.file.Path dir = options.out != null ? options.out : java.nio.file.Path.of("runs", problem.source().name()
+                + "-validate-" + java.time.LocalDateTime.now().format(
+                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        int status = meanfield.app.sweep.StudySweep.submit(options.problem, "validate", TASK_KEY, values, "1-" + seeds,
+                overrides, arguments, dir, shards, slurmOptions, dryRun, out);
+        out.println("validate: once every task is done, 'meanfield validate --merge " + dir + "' computes the table,"
+                + " fits and plots into " + dir.resolve("study"));
+        return status;
     }
 
     /** --particles as whole numbers of at least 2, increasing. */

@@ -47,8 +47,24 @@ final class ValidationStudy {
     record Task(int particles, long seed) {
     }
 
-    /** A finished task. */
-    private record Finished(ValidationModel.ParticleRun run, double seconds, String failure) {
+    /**
+     * A finished task: what the distances read of it, the particle observables (by key) and, with a
+     * network kernel, each distance's continuum observable on the run's own network (by distance name);
+     * both empty for a failed run.
+     */
+    record Finished(Map<String, double[]> particles, Map<String, double[]> network, double seconds, String failure) {
+    }
+
+    /** A finished run before its distances' observables are taken. */
+    private record RawRun(ValidationModel.ParticleRun run, double seconds, String failure) {
+    }
+
+    /**
+     * What a task of one N run as a sweep task (validate --runs-task) leaves besides its runs, when it
+     * also solves the continua: their wall time, the limit continuum's failure, the limit kernel's
+     * observable of every distance of every N (key {@code N/name}) and the grid error.
+     */
+    record Continua(double seconds, String limitFailure, Map<String, double[]> limit, Map<String, Double> discretization) {
     }
 
     /** One distance at one N: per seed, mean with standard error, and the bias of the seed average. */
@@ -106,6 +122,10 @@ final class ValidationStudy {
         for (int n : settings.particles()) {
             largest = Math.max(largest, n);
         }
+        return concurrency(err, largest);
+    }
+
+    private int concurrency(PrintWriter err, int largest) {
         long perRun = model.runBytes(largest);
         long available = (long) (0.8 * Runtime.getRuntime().maxMemory());
         if (perRun > available) {
@@ -144,44 +164,145 @@ final class ValidationStudy {
                 progress.finishedSide();
                 return r;
             });
-            List<Future<Finished>> runs = new ArrayList<>();
-            for (int i = 0; i < tasks.size(); i++) {
-                Task task = tasks.get(i);
-                int slot = i;
-                runs.add(pool.submit(() -> {
-                    long start = System.nanoTime();
-                    ValidationModel.ParticleRun run = model.run(task.particles(), task.seed(), kernel().network(),
-                            f -> progress.update(slot, task.particles(), f));
-                    String failure = run.failure();
-                    if (failure == null && run.networkContinuum() != null
-                            && run.networkContinuum().outcome().failure().isPresent()) {
-                        failure = "the continuum on this network failed: " + run.networkContinuum().outcome().failure().get();
-                    }
-                    progress.update(slot, task.particles(), 1);
-                    return new Finished(run, (System.nanoTime() - start) * 1e-9, failure);
-                }));
-            }
+            List<Future<RawRun>> runs = submitRuns(pool, tasks, progress);
             RecordedRun limitRun = limit == null ? null : Tasks.await(limit);
             double continuumSeconds = (System.nanoTime() - t0) * 1e-9;
             List<Finished> finished = new ArrayList<>();
-            for (Future<Finished> f : runs) {
-                finished.add(Tasks.await(f));
+            for (int i = 0; i < runs.size(); i++) {
+                finished.add(finish(tasks.get(i), Tasks.await(runs.get(i))));
             }
             RecordedRun doubledRun = Tasks.await(doubled);
             progress.close();
             if (limitRun != null && limitRun.outcome().failure().isPresent()) {
-                err.println("numerical failure of the continuum solve (limit kernel): "
-                        + limitRun.outcome().failure().get() + "; no reference, no distances");
+                err.println(limitFailureMessage(limitRun.outcome().failure().get()));
                 return null;
             }
-            return outcome(tasks, finished, limitRun, doubledRun, continuumSeconds);
+            return outcome(tasks, finished, (n, d) -> d.continuum().apply(limitRun.result()),
+                    discretizationError(limitRun, doubledRun), continuumSeconds,
+                    limitRun == null ? null : limitRun.result());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Outcome outcome(List<Task> tasks, List<Finished> finished, RecordedRun limit, RecordedRun doubled,
-            double continuumSeconds) {
+    private static String limitFailureMessage(String failure) {
+        return "numerical failure of the continuum solve (limit kernel): " + failure + "; no reference, no distances";
+    }
+
+    /** The particle runs of the tasks on the pool, in task order. */
+    private List<Future<RawRun>> submitRuns(ExecutorService pool, List<Task> tasks, StudyProgress progress) {
+        List<Future<RawRun>> runs = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
+            int slot = i;
+            runs.add(pool.submit(() -> {
+                long start = System.nanoTime();
+                ValidationModel.ParticleRun run = model.run(task.particles(), task.seed(), kernel().network(),
+                        f -> progress.update(slot, task.particles(), f));
+                String failure = run.failure();
+                if (failure == null && run.networkContinuum() != null
+                        && run.networkContinuum().outcome().failure().isPresent()) {
+                    failure = "the continuum on this network failed: " + run.networkContinuum().outcome().failure().get();
+                }
+                progress.update(slot, task.particles(), 1);
+                return new RawRun(run, (System.nanoTime() - start) * 1e-9, failure);
+            }));
+        }
+        return runs;
+    }
+
+    /** What the distances read of a run: its particle observables and its network's continuum observables. */
+    private Finished finish(Task task, RawRun raw) {
+        Map<String, double[]> particles = new LinkedHashMap<>();
+        Map<String, double[]> network = new LinkedHashMap<>();
+        if (raw.failure() == null) {
+            for (ValidationDistance d : model.distances(task.particles())) {
+                particles.put(d.particleKey(), raw.run().observables().get(d.particleKey()));
+                if (kernel().network()) {
+                    network.put(d.name(), d.continuum().apply(raw.run().networkContinuum().result()));
+                }
+            }
+        }
+        return new Finished(particles, network, raw.seconds(), raw.failure());
+    }
+
+    /**
+     * validate --runs-task: the seeds of one N (a sweep task of 'validate --engine slurm'), and with
+     * {@code continua} the two continuum solves and what the merge needs of them. The runs are the
+     * local study's tasks of that N, so the merge computes the local study's numbers.
+     */
+    TaskResult runTask(int n, boolean continua, PrintWriter err) {
+        List<Task> tasks = new ArrayList<>();
+        for (long s = 1; s <= settings.seeds(); s++) {
+            tasks.add(new Task(n, s));
+        }
+        int workers = concurrency(err, n);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        StudyProgress progress = new StudyProgress("validate " + problem.source().name() + " N = " + n,
+                settings.quiet(), tasks.size() + 2, (long) n * tasks.size());
+        try {
+            long t0 = System.nanoTime();
+            Future<RecordedRun> limit = continua && kernel().limit() ? pool.submit(() -> model.solve(problem.model()))
+                    : null;
+            Future<RecordedRun> doubled = continua ? pool.submit(() -> model.solve(model.doubled(options))) : null;
+            List<Future<RawRun>> runs = submitRuns(pool, tasks, progress);
+            RecordedRun limitRun = limit == null ? null : Tasks.await(limit);
+            double continuumSeconds = (System.nanoTime() - t0) * 1e-9;
+            List<Finished> finished = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                finished.add(finish(tasks.get(i), Tasks.await(runs.get(i))));
+            }
+            Continua stored = null;
+            if (continua) {
+                RecordedRun doubledRun = Tasks.await(doubled);
+                String limitFailure = limitRun == null ? null : limitRun.outcome().failure().orElse(null);
+                Map<String, double[]> limitObservables = new LinkedHashMap<>();
+                Map<String, Double> grid = new LinkedHashMap<>();
+                if (limitFailure == null) {
+                    if (limitRun != null) {
+                        for (int m : settings.particles()) {
+                            for (ValidationDistance d : model.distances(m)) {
+                                limitObservables.put(m + "/" + d.name(), d.continuum().apply(limitRun.result()));
+                            }
+                        }
+                    }
+                    grid = discretizationError(limitRun, doubledRun);
+                }
+                stored = new Continua(continuumSeconds, limitFailure, limitObservables, grid);
+            }
+            progress.close();
+            return new TaskResult(n, finished, stored);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The runs of one N (seeds 1..K in order) and, from one task, the continua. */
+    record TaskResult(int particles, List<Finished> runs, Continua continua) {
+    }
+
+    /**
+     * validate --merge: the study from its tasks' results, N by N as the local study orders them, by
+     * the local study's code; null (after saying why) when the limit continuum failed.
+     */
+    Outcome merge(List<TaskResult> results, PrintWriter err) {
+        Continua continua = results.stream().map(TaskResult::continua).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new ProblemException("--merge", "no task holds the continuum solves"));
+        if (continua.limitFailure() != null) {
+            err.println(limitFailureMessage(continua.limitFailure()));
+            return null;
+        }
+        List<Finished> finished = new ArrayList<>();
+        for (TaskResult r : results) {
+            finished.addAll(r.runs());
+        }
+        return outcome(tasks(), finished, (n, d) -> continua.limit().get(n + "/" + d.name()), continua.discretization(),
+                continua.seconds(), null);
+    }
+
+    private Outcome outcome(List<Task> tasks, List<Finished> finished,
+            java.util.function.BiFunction<Integer, ValidationDistance, double[]> limitOf,
+            Map<String, Double> discretization, double continuumSeconds, RecordedResult limitResult) {
         List<Level> levels = new ArrayList<>();
         int k = settings.seeds();
         Kernel kernel = kernel();
@@ -204,14 +325,14 @@ final class ValidationStudy {
             if (!good.isEmpty()) {
                 for (ValidationDistance d : model.distances(n)) {
                     if (kernel.network()) {
-                        stats.add(statistic(d, "", good, f -> d.continuum().apply(f.run().networkContinuum().result())));
+                        stats.add(statistic(d, "", good, f -> f.network().get(d.name())));
                     }
                     if (kernel.limit()) {
-                        double[] c = d.continuum().apply(limit.result());
+                        double[] c = limitOf.apply(n, d);
                         stats.add(statistic(d, kernel.network() ? "_limit" : "", good, f -> c));
                     }
                     if (kernel == Kernel.BOTH && d.comparable() && d.name().equals(model.primary())) {
-                        stats.add(networkVersusGraphon(d, good, d.continuum().apply(limit.result())));
+                        stats.add(networkVersusGraphon(d, good, limitOf.apply(n, d)));
                     }
                 }
             }
@@ -226,7 +347,7 @@ final class ValidationStudy {
             }
         }
         return new Outcome(levels, fits, model.primary(), model.comparisonTimes(), continuumSeconds,
-                discretizationError(limit, doubled), kernelDescription(kernel), limit == null ? null : limit.result());
+                discretization, kernelDescription(kernel), limitResult);
     }
 
     /** A distance over the seeds that ran, against the continuum each seed is compared with. */
@@ -237,7 +358,7 @@ final class ValidationStudy {
         double[][] particles = new double[k][];
         double[][] continua = new double[k][];
         for (int s = 0; s < k; s++) {
-            particles[s] = good.get(s).run().observables().get(d.particleKey());
+            particles[s] = good.get(s).particles().get(d.particleKey());
             continua[s] = continuumOf.apply(good.get(s));
             perSeed[s] = d.metric().distance(particles[s], continua[s]);
         }
@@ -254,7 +375,7 @@ final class ValidationStudy {
         double[] perSeed = new double[k];
         double[][] networks = new double[k][];
         for (int s = 0; s < k; s++) {
-            networks[s] = d.continuum().apply(good.get(s).run().networkContinuum().result());
+            networks[s] = good.get(s).network().get(d.name());
             perSeed[s] = d.metric().distance(networks[s], limit);
         }
         return new Statistic("network_graphon", "the primary distance between the continuum on each network's step"

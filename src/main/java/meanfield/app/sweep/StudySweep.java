@@ -8,7 +8,7 @@ import java.util.List;
 import meanfield.app.problem.ProblemException;
 
 /**
- * The way a study ({@code converge --engine slurm}) hands its independent runs to the sweep
+ * The way a study ({@code converge --engine slurm}, {@code validate --engine slurm}) hands its independent runs to the sweep
  * machinery: one sweep over a single varied key whose tasks are the study's units, written and
  * submitted as any sweep (sweep.json, markers, shards, sweep.sbatch), so that the job array, its
  * restarts and {@code sweep status} are the sweep's own; and, once the array is done, the run
@@ -24,9 +24,19 @@ public final class StudySweep {
      */
     public static int submit(String problem, String command, String key, List<String> values, List<String> overrides,
             List<String> arguments, Path dir, Integer shards, String slurmOptions, boolean dryRun, PrintWriter out) {
+        return submit(problem, command, key, values, null, overrides, arguments, dir, shards, slurmOptions, dryRun, out);
+    }
+
+    /**
+     * The same with the sweep's seeds ({@code --seeds 1-K}, which a validate task gets as {@code --seeds K});
+     * {@code seeds} null for none.
+     */
+    public static int submit(String problem, String command, String key, List<String> values, String seeds,
+            List<String> overrides, List<String> arguments, Path dir, Integer shards, String slurmOptions,
+            boolean dryRun, PrintWriter out) {
         SlurmEngine.check(dryRun);
         SweepDefinition definition = DefinitionBuilder.build(problem, command,
-                List.of(key + "=" + String.join(",", values)), null, overrides, arguments);
+                List.of(key + "=" + String.join(",", values)), seeds, overrides, arguments);
         SweepCommand.adopt(dir, definition);
         return SlurmEngine.submit(definition, dir, shards, slurmOptions, dryRun, out);
     }
@@ -58,7 +68,7 @@ public final class StudySweep {
         return runs;
     }
 
-    /** The stored definition of the sweep in {@code dir}: problem, --set, the single key's values, the options. */
+    /** The stored definition of the sweep in {@code dir}: problem, --set, the single key's values, the options, seeds. */
     public static SweepDefinition definition(Path dir) {
         return SweepDefinition.read(dir);
     }

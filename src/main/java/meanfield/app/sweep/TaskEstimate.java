@@ -17,13 +17,15 @@ import meanfield.app.problem.ProblemSource;
  * a solve costs 20 steps per output interval over the field's values; a particle run costs, per
  * step of particles.dt, 50 per particle and 0.05 per synapse (spikes travel along a few percent of
  * the synapses per step). A converge task counts its finest level twice, a validate task its
- * largest N once per seed plus the continuum.
+ * largest N (a task of {@code validate --engine slurm} its own N) once per seed plus the continuum.
  */
 record TaskEstimate(long bytes, long seconds) {
     private static final long JVM_BYTES = 256L << 20;
     private static final double WORK_PER_SECOND = 1e8;
     /** The option by which a converge task runs one level of a study handed to Slurm (ConvergeCommand). */
     static final String LEVEL_TASK = "--level-task";
+    /** The option by which a validate task runs the seeds of one N, its particles.n (ValidateCommand). */
+    static final String RUNS_TASK = "--runs-task";
 
     static TaskEstimate of(SweepDefinition definition, SweepTask task) {
         ProblemSource source = ProblemSource.load(definition.problem());
@@ -57,7 +59,9 @@ record TaskEstimate(long bytes, long seconds) {
             }
             case "validate" -> {
                 double largest = 0;
-                String list = stringOption(args, "--particles", String.valueOf(particles.n()));
+                // A task of 'validate --engine slurm' runs the N its particles.n holds (and the continua, counted below).
+                String list = args.contains(RUNS_TASK) ? String.valueOf(particles.n())
+                        : stringOption(args, "--particles", String.valueOf(particles.n()));
                 for (String part : list.split(",")) {
                     largest = Math.max(largest, Double.parseDouble(part.trim()));
                 }

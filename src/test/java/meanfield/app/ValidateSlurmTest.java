@@ -1,0 +1,240 @@
+package meanfield.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * validate --engine slurm: the job array it writes (one task per particle number), its shards run
+ * here as the array would run them and merged (the same numbers as the study run locally), and its
+ * refusals.
+ */
+class ValidateSlurmTest {
+    private static final String[] NIF_SMALL = {"--set", "time.end=0.3", "--set", "time.output_every=0.05", "--set",
+        "particles.bins=4", "--set", "grid.v.cells=60", "--set", "grid.xi.cells=4"};
+    private static final String[] TOPO_SMALL = {"--set", "particles.bins=4", "--set",
+        "topo.velocities={grid: {min: -1, max: 1, count: 4}}", "--set", "grid.x.cells=32", "--set", "time.end=0.5",
+        "--set", "time.output_every=0.25"};
+
+    @TempDir
+    Path tmp;
+
+    private static String[] args(String[]... parts) {
+        return Stream.of(parts).flatMap(Stream::of).toArray(String[]::new);
+    }
+
+    private static String[] nif(String... options) {
+        return args(new String[] {"validate", "nif-ring", "--particles", "200,50,100", "--seeds", "3"}, NIF_SMALL,
+                options);
+    }
+
+    @Test
+    void aDryRunWritesOneTaskPerParticleNumberAndAJobArrayWithOneShardLine() throws IOException {
+        Path dir = tmp.resolve("study");
+        CommandRunner r = CommandRunner.run(nif("--engine", "slurm", "--dry-run", "--out", dir.toString()));
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("sweep.sbatch"));
+        assertTrue(lines.contains("#SBATCH --array=1-3"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("#SBATCH --mem=")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("#SBATCH --time=")), lines.toString());
+        List<String> shard = lines.stream().filter(l -> l.contains("--shard")).toList();
+        assertEquals(1, shard.size(), lines.toString());
+        assertTrue(shard.get(0).contains("--command validate --vary particles.n=50,100,200 --seeds 1-3"), shard.get(0));
+        assertTrue(shard.get(0).endsWith("--runs-task"), shard.get(0));
+        JsonNode tasks = new ObjectMapper().readTree(dir.resolve("sweep.json").toFile()).get("tasks");
+        assertEquals(3, tasks.size());
+        assertEquals("particles.n=50", tasks.get(0).get("name").asText());
+        assertFalse(Files.exists(dir.resolve("tasks")), "a dry run ran tasks");
+        assertTrue(r.out().contains("validate --merge " + dir), r.out());
+    }
+
+    static Stream<Arguments> studies() {
+        return Stream.of(Arguments.of((Object) nif("--kernel", "both", "--times", "0.1,0.3")),
+                Arguments.of((Object) nif("--kernel", "limit", "--trees", "chain:1,v;star:nu,1,1")),
+                Arguments.of((Object) args(new String[] {"validate", "topo-1d", "--particles", "100,400", "--seeds", "2"},
+                        TOPO_SMALL)));
+    }
+
+    /**
+     * Both shards of a two-element array run here with the exact line the script gives Slurm, then
+     * the merge: its summary.json (every run's distances per seed, the fits, the grid error) and
+     * validation.h5 equal the local study's but for wall times and threads.
+     */
+    @ParameterizedTest
+    @MethodSource("studies")
+    void twoShardsRunAsTheArrayThenMergedGiveTheLocalStudy(String[] study) throws IOException {
+        Path local = tmp.resolve("local");
+        CommandRunner l = CommandRunner.run(args(study, new String[] {"--out", local.toString(), "--quiet",
+            "--threads", "2"}));
+        assertEquals(0, l.status(), l.err());
+        Path dir = tmp.resolve("slurm");
+        CommandRunner d = CommandRunner.run(args(study, new String[] {"--engine", "slurm", "--dry-run", "--shards", "2",
+            "--out", dir.toString()}));
+        assertEquals(0, d.status(), d.err());
+        for (int element = 1; element <= 2; element++) {
+            List<String> words = shellWords(sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", String.valueOf(element)));
+            // exec LAUNCHER sweep ...: the launcher's part is the jar, run here in-process.
+            CommandRunner shard = CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new));
+            assertEquals(0, shard.status(), shard.err());
+        }
+        CommandRunner m = CommandRunner.run("validate", "--merge", dir.toString());
+        assertEquals(0, m.status(), m.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = results(json.readTree(local.resolve("summary.json").toFile()));
+        JsonNode merged = results(json.readTree(dir.resolve("study/summary.json").toFile()));
+        assertEquals(expected, merged);
+        assertTrue(expected.get("runs").get(0).get("error_" + (study[1].startsWith("nif") ? "rate" : "density")
+                + "_per_seed").size() > 0, expected.toString());
+        assertEquals(withoutWall(l.out()), withoutWall(m.out()));
+        for (String file : List.of("validation.h5", "validation.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve("study").resolve(file)), file);
+        }
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(local.resolve("validation.h5")),
+                Files.readAllBytes(dir.resolve("study/validation.h5"))), "validation.h5 differs");
+    }
+
+    @Test
+    void mergingBeforeEveryTaskIsDoneListsTheMissingTasks() {
+        Path dir = tmp.resolve("partial");
+        assertEquals(0, CommandRunner.run(nif("--engine", "slurm", "--dry-run", "--shards", "3", "--out",
+                dir.toString())).status());
+        List<String> words = shellWords(sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", "1"));
+        assertEquals(0, CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new)).status());
+        CommandRunner m = CommandRunner.run("validate", "--merge", dir.toString());
+        assertEquals(2, m.status());
+        assertEquals(List.of("error: --merge: 2 of 3 task(s) are not done: particles.n=100; particles.n=200"
+                + " ('meanfield sweep status " + dir + "' says why; submit the study again or run the missing shards)"),
+                m.err().lines().toList());
+        assertFalse(Files.exists(dir.resolve("study")), "a refused merge wrote its directory");
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                Arguments.of(new String[] {"--engine", "cluster"}, "--engine: must be local or slurm"),
+                Arguments.of(new String[] {"--engine", "slurm", "--dry-run", "--shards", "4"}, "--shards: must be between 1"),
+                Arguments.of(new String[] {"--engine", "slurm", "--dry-run", "--times", "5"}, "--times: 5 lies outside"),
+                Arguments.of(new String[] {"--engine", "slurm", "--runs-task"}, "--runs-task: is what the study's"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInput")
+    void badInputIsRefusedInOneLine(String[] options, String message) {
+        Path dir = tmp.resolve("bad");
+        CommandRunner r = CommandRunner.run(args(nif(options), new String[] {"--out", dir.toString()}));
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: " + message), r.err());
+        assertFalse(Files.exists(dir.resolve("tasks")), "tasks ran after a refusal");
+    }
+
+    @Test
+    void withoutSbatchAndWithoutDryRunItRefusesBeforeWriting() {
+        Path dir = tmp.resolve("nosbatch");
+        // Keep sbatch out of sight whatever the machine (SlurmEngine.PATH_PROPERTY).
+        System.setProperty("meanfield.sweep.path", tmp.toString());
+        CommandRunner r;
+        try {
+            r = CommandRunner.run(nif("--engine", "slurm", "--out", dir.toString()));
+        } finally {
+            System.clearProperty("meanfield.sweep.path");
+        }
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: --engine: slurm needs sbatch"), r.err());
+        assertFalse(Files.exists(dir), "a refused study wrote its directory");
+    }
+
+    @Test
+    void aConvergeDirectoryIsRefusedByName() {
+        Path sweep = tmp.resolve("sweep");
+        CommandRunner c = CommandRunner.run("converge", "nif-ring", "--refine", "grid.v.cells", "--levels", "3", "--from",
+                "20", "--engine", "slurm", "--dry-run", "--out", sweep.toString());
+        assertEquals(0, c.status(), c.err());
+        CommandRunner m = CommandRunner.run("validate", "--merge", sweep.toString());
+        assertEquals(2, m.status());
+        assertTrue(m.err().startsWith("error: --merge: " + sweep + " is not the directory of a 'validate --engine"
+                + " slurm' study"), m.err());
+    }
+
+    private static String sweepLine(Path dir) {
+        try {
+            return Files.readAllLines(dir.resolve("sweep.sbatch")).stream().filter(x -> x.contains("--shard"))
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The summary without what may differ between engines: wall times, threads, when and where it ran. */
+    private static JsonNode results(JsonNode summary) {
+        ObjectNode copy = summary.deepCopy();
+        for (String name : List.of("wall_seconds", "threads", "created", "started", "finished", "host", "version",
+                "files")) {
+            copy.remove(name);
+        }
+        for (JsonNode run : copy.get("runs")) {
+            ((ObjectNode) run).remove("wall_seconds_per_run");
+        }
+        ((ObjectNode) copy.get("continuum")).remove("wall_seconds");
+        return copy;
+    }
+
+    /** The printed table without its wall-seconds column. */
+    private static List<String> withoutWall(String table) {
+        List<String> rows = new ArrayList<>();
+        for (String line : table.lines().toList()) {
+            rows.add(line.replaceAll("\\s+[0-9.]+\\s*$", ""));
+        }
+        return rows;
+    }
+
+    /** Splits a line of the script as bash would: spaces outside quotes, single and double quotes removed. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == ' ') {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}
