@@ -78,6 +78,47 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * A heat map of values on category axes labelled as given (a sweep's two parameters): {@code z[i][j]}
+     * at column i, row j; a NaN cell is left out, so the plot's grey background shows there. The colour
+     * bar is labelled {@code zTitle} (the series' name) and spans the finite values, rounded outwards.
+     */
+    static HeatMapChart categoryHeatMap(String title, String xTitle, String yTitle, String zTitle, List<String> xLabels,
+            List<String> yLabels, double[][] z) {
+        List<Number[]> cells = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < xLabels.size(); c++) {
+            for (int k = 0; k < yLabels.size(); k++) {
+                double value = z[c][k];
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                cells.add(new Number[] {c, k, value});
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        if (cells.isEmpty()) {
+            min = 0;
+            max = 1;
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setDrawBorder(false);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setPlotBackgroundColor(new Color(200, 200, 200));
+        chart.getStyler().setRangeColors(new Color[] {new Color(48, 18, 59), new Color(40, 150, 200),
+                new Color(250, 230, 60), new Color(180, 20, 10)});
+        double low = round(min, RoundingMode.FLOOR);
+        double high = round(max, RoundingMode.CEILING);
+        chart.getStyler().setMin(low);
+        chart.getStyler().setMax(high > low ? high : low + 1);
+        chart.addSeries(zTitle, xLabels, yLabels, cells);
+        return chart;
+    }
+
     /** A category label per index: about {@link #AXIS_LABELS} values, the rest a space (XChart rejects ""). */
     private static List<String> axisLabels(int[] indices, IntToDoubleFunction value) {
         int stride = (indices.length + AXIS_LABELS - 1) / AXIS_LABELS;

@@ -28,6 +28,29 @@ final class DefinitionBuilder {
 
     static SweepDefinition build(String problem, String command, List<String> vary, String seedText,
             List<String> overrides, List<String> arguments) {
+        return build(problem, command, vary, seedText, overrides, arguments, List.of());
+    }
+
+    /**
+     * With the arrays to collect: {@code --collect} values, each a name or a comma-separated list of
+     * names (a data file's array, e.g. rate); duplicates and names no file could hold are refused.
+     */
+    static SweepDefinition build(String problem, String command, List<String> vary, String seedText,
+            List<String> overrides, List<String> arguments, List<String> collectText) {
+        List<String> collect = new ArrayList<>();
+        for (String text : collectText) {
+            for (String name : text.split(",", -1)) {
+                String n = name.strip();
+                if (!n.matches("[A-Za-z0-9_][A-Za-z0-9_.\\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\\-]*)*")) {
+                    throw new ProblemException("--collect", "'" + name + "' is not an array name (NAME[,NAME...],"
+                            + " e.g. rate)");
+                }
+                if (collect.contains(n)) {
+                    throw new ProblemException("--collect", n + " is named twice");
+                }
+                collect.add(n);
+            }
+        }
         if (command == null) {
             throw new ProblemException("--command", "name the command each task runs: " + String.join(", ",
                     SweepDefinition.COMMANDS));
@@ -78,7 +101,7 @@ final class DefinitionBuilder {
                 read(problem, overrides, d.key(), value);
             }
         }
-        return new SweepDefinition(stored, text, command, dimensions, seeds, overrides, arguments);
+        return new SweepDefinition(stored, text, command, dimensions, seeds, overrides, arguments, collect);
     }
 
     /** The problem read with --set and one varied value; its errors name the --vary they come from. */

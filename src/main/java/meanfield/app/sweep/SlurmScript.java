@@ -72,6 +72,10 @@ final class SlurmScript {
             a.add("--set");
             a.add(o);
         }
+        if (!definition.collect().isEmpty()) {
+            a.add("--collect");
+            a.add(String.join(",", definition.collect()));
+        }
         a.addAll(List.of("--out", sweepDirectory.toString(), "--engine", "local", "--threads", "1"));
         if (!definition.arguments().isEmpty()) {
             a.add("--");

@@ -43,6 +43,10 @@ public final class SweepCommand implements Callable<Integer> {
             + " handed to every task as --seeds K.")
     String seeds;
 
+    @Option(names = "--collect", paramLabel = "NAME[,NAME...]", description = "Arrays of each task's data file"
+            + " (e.g. rate) at its last output time, stacked over tasks into sweep.h5 as collected_NAME. Repeatable.")
+    List<String> collect = new ArrayList<>();
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a problem key in every task. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
@@ -100,7 +104,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         int workers = threadCount(threads);
         SweepDefinition definition = DefinitionBuilder.build(positional.get(0), command, vary, seeds, overrides,
-                positional.subList(1, positional.size()));
+                positional.subList(1, positional.size()), collect);
         Path dir = directory(positional.get(0));
         adopt(dir, definition);
         if (slurm) {

@@ -18,12 +18,12 @@ import meanfield.app.problem.ProblemException;
 /**
  * What a sweep is, as {@code sweep.json} keeps it: the problem (a built-in name or an absolute path)
  * with the text it had, the command, the varied keys, the seeds, the sweep's --set and the command's
- * own options. Engine, threads and shard are not part of it: they never change a result. The task
+ * own options, and the arrays --collect gathers from every task. Engine, threads and shard are not part of it: they never change a result. The task
  * list follows from it in a fixed order (the first --vary outermost, seeds innermost) and is written
  * out too, so that the file says exactly which tasks exist.
  */
 public record SweepDefinition(String problem, String problemText, String command, List<Dimension> dimensions,
-        List<Long> seeds, List<String> overrides, List<String> arguments) {
+        List<Long> seeds, List<String> overrides, List<String> arguments, List<String> collect) {
     public static final String FILE = "sweep.json";
     static final List<String> COMMANDS = List.of("solve", "simulate", "converge", "validate", "stationary");
 
@@ -32,6 +32,13 @@ public record SweepDefinition(String problem, String problemText, String command
         seeds = List.copyOf(seeds);
         overrides = List.copyOf(overrides);
         arguments = List.copyOf(arguments);
+        collect = List.copyOf(collect);
+    }
+
+    /** A definition that collects no arrays. */
+    public SweepDefinition(String problem, String problemText, String command, List<Dimension> dimensions,
+            List<Long> seeds, List<String> overrides, List<String> arguments) {
+        this(problem, problemText, command, dimensions, seeds, overrides, arguments, List.of());
     }
 
     /** The cartesian product of the values, then seeds for simulate; deterministic. */
@@ -91,6 +98,10 @@ public record SweepDefinition(String problem, String problemText, String command
         m.put("seeds", seeds);
         m.put("set", overrides);
         m.put("arguments", arguments);
+        // Only when given: the sweep.json of a sweep without --collect is as before.
+        if (!collect.isEmpty()) {
+            m.put("collect", collect);
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (SweepTask t : tasks()) {
             Map<String, Object> tm = new LinkedHashMap<>();
@@ -130,7 +141,8 @@ public record SweepDefinition(String problem, String problemText, String command
             }
             List<Long> seeds = ((List<Number>) m.get("seeds")).stream().map(Number::longValue).toList();
             return new SweepDefinition((String) m.get("problem"), (String) m.get("problem_text"),
-                    (String) m.get("command"), dims, seeds, (List<String>) m.get("set"), (List<String>) m.get("arguments"));
+                    (String) m.get("command"), dims, seeds, (List<String>) m.get("set"), (List<String>) m.get("arguments"),
+                    (List<String>) m.getOrDefault("collect", List.of()));
         } catch (IOException | ClassCastException | NullPointerException e) {
             throw new ProblemException(file.toString(), "cannot read the sweep's definition: " + e.getMessage());
         }
@@ -159,6 +171,9 @@ public record SweepDefinition(String problem, String problemText, String command
         if (!arguments.equals(stored.arguments)) {
             return "the command's options (after --) are " + stored.arguments + " there, not " + arguments;
         }
+        if (!collect.equals(stored.collect)) {
+            return "--collect is " + listText(stored.collect) + " there, not " + listText(collect);
+        }
         return null;
     }
 
@@ -168,6 +183,10 @@ public record SweepDefinition(String problem, String problemText, String command
             parts.add(d.key() + "=" + String.join(",", d.values()));
         }
         return parts.isEmpty() ? "(none)" : String.join(" ", parts);
+    }
+
+    private static String listText(List<String> names) {
+        return names.isEmpty() ? "(none)" : String.join(",", names);
     }
 
     private static String seedText(List<Long> seeds) {

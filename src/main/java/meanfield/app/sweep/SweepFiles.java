@@ -12,22 +12,27 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.knowm.xchart.HeatMapChart;
+
 import meanfield.app.Version;
 import meanfield.app.output.DataFormat;
 import meanfield.app.output.DataTable;
+import meanfield.app.output.HeatMapPlot;
 import meanfield.app.output.LinePlot;
 
 /**
  * The merged outputs of a sweep, each written to a temporary file and renamed into place:
  * sweep.csv, sweep.h5 (the same columns as datasets over the dimension {@code task}; sweep.zarr with
- * {@code output.format: zarr}), sweep.png when there is a plot, and summary.json, whose {@code files}
- * lists them.
+ * {@code output.format: zarr}; with the --collect arrays stacked over tasks as {@code collected_NAME}),
+ * sweep.png when there is a plot, sweep_heatmap.png when two numeric keys are varied, and summary.json,
+ * whose {@code files} lists them.
  */
 final class SweepFiles {
     static final String CSV = "sweep.csv";
     /** The data file's name without the format's extension (sweep.h5, sweep.zarr). */
     static final String DATA = "sweep";
     static final String PLOT = "sweep.png";
+    static final String HEATMAP = "sweep_heatmap.png";
     /** The result a plot shows when the tasks report it, in this order of preference; else the first result. */
     private static final List<String> HEADLINES = List.of("mean_rate", "observed_order", "fitted_exponent",
             "mass_error_max", "runs.last.spike_count");
@@ -36,12 +41,18 @@ final class SweepFiles {
     }
 
     static List<Path> write(Path dir, SweepDefinition definition, BaseProblem base, SweepTable table, long startNanos) {
+        // Read first: an unknown --collect name is refused before anything is written.
+        List<CollectedArrays.Stack> collected = CollectedArrays.read(definition, dir, table);
         List<Path> written = new ArrayList<>();
         written.add(csv(dir.resolve(CSV), table));
-        written.add(data(dir, base.format(), definition, table));
+        written.add(data(dir, base.format(), definition, table, collected));
         Path plot = plot(dir.resolve(PLOT), table);
         if (plot != null) {
             written.add(plot);
+        }
+        HeatMapChart heatMap = heatMap(definition, table);
+        if (heatMap != null) {
+            written.add(save(heatMap, dir.resolve(HEATMAP)));
         }
         written.add(dir.resolve("summary.json"));
         // Also the definition and the task directories (each task's files are in its own summary.json).
@@ -90,7 +101,8 @@ final class SweepFiles {
     }
 
     /** The table as a data file over the dimension {@code task}: the same columns as sweep.csv. */
-    private static Path data(Path dir, DataFormat format, SweepDefinition definition, SweepTable table) {
+    private static Path data(Path dir, DataFormat format, SweepDefinition definition, SweepTable table,
+            List<CollectedArrays.Stack> collected) {
         DataTable data = new DataTable().attribute("version", Version.current());
         try {
             data.attribute("definition", new ObjectMapper().writeValueAsString(definition.toMap()));
@@ -120,6 +132,7 @@ final class SweepFiles {
             data.numbers(name, "1", "result " + name + " of the task's summary.json (NaN: none)", table.result(name),
                     new int[] {n}, "task");
         }
+        CollectedArrays.addTo(data, collected);
         return data.write(format, dir, DATA);
     }
 
@@ -132,7 +145,7 @@ final class SweepFiles {
         if (table.parameters().isEmpty() || !table.numericParameters().get(0) || table.results().isEmpty()) {
             return null;
         }
-        String y = HEADLINES.stream().filter(table.results()::contains).findFirst().orElse(table.results().get(0));
+        String y = headline(table);
         Map<String, TreeMap<Double, double[]>> lines = new LinkedHashMap<>();
         for (SweepTable.Row r : table.rows()) {
             double value = r.results().getOrDefault(y, Double.NaN);
@@ -167,6 +180,60 @@ final class SweepFiles {
         // XChart names the file itself (it appends .png): a unique temporary name that already ends so.
         Path png = file.resolveSibling("." + PLOT + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".png");
         LinePlot.write(png, y + " against " + table.parameters().get(0), table.parameters().get(0), y, series, logY);
+        AtomicFiles.move(png, file);
+        return file;
+    }
+
+    /** The result the plots show: the first of {@link #HEADLINES} the tasks report, else the first result. */
+    private static String headline(SweepTable table) {
+        return HEADLINES.stream().filter(table.results()::contains).findFirst().orElse(table.results().get(0));
+    }
+
+    /**
+     * The headline result over the two varied keys when exactly two are varied and both are numeric:
+     * the first on x, the second on y, each in increasing order of its values; a cell is the mean over
+     * the seeds of the tasks there, NaN (grey) where none has the result. Null otherwise.
+     */
+    static HeatMapChart heatMap(SweepDefinition definition, SweepTable table) {
+        List<Dimension> dims = definition.dimensions();
+        if (dims.size() != 2 || !dims.get(0).numeric() || !dims.get(1).numeric() || table.results().isEmpty()) {
+            return null;
+        }
+        String z = headline(table);
+        List<String> xs = increasing(dims.get(0).values());
+        List<String> ys = increasing(dims.get(1).values());
+        double[][] sum = new double[xs.size()][ys.size()];
+        int[][] count = new int[xs.size()][ys.size()];
+        for (SweepTable.Row r : table.rows()) {
+            double value = r.results().getOrDefault(z, Double.NaN);
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            int i = xs.indexOf(r.parameterValues().get(0));
+            int j = ys.indexOf(r.parameterValues().get(1));
+            sum[i][j] += value;
+            count[i][j]++;
+        }
+        double[][] mean = new double[xs.size()][ys.size()];
+        for (int i = 0; i < xs.size(); i++) {
+            for (int j = 0; j < ys.size(); j++) {
+                mean[i][j] = count[i][j] == 0 ? Double.NaN : sum[i][j] / count[i][j];
+            }
+        }
+        String x = dims.get(0).key();
+        String y = dims.get(1).key();
+        return HeatMapPlot.chart(z + " over " + x + " and " + y, x, y, z, xs, ys, mean);
+    }
+
+    private static List<String> increasing(List<String> values) {
+        return values.stream().sorted(java.util.Comparator.comparingDouble(Double::parseDouble)).toList();
+    }
+
+    private static Path save(HeatMapChart chart, Path file) {
+        // XChart names the file itself (it appends .png): a unique temporary name that already ends so.
+        Path png = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".png");
+        HeatMapPlot.write(png, chart);
         AtomicFiles.move(png, file);
         return file;
     }

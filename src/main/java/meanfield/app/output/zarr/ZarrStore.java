@@ -68,6 +68,11 @@ public final class ZarrStore {
             return dtype;
         }
 
+        /** The array's attributes: units, long_name and its dimension names ({@code _ARRAY_DIMENSIONS}). */
+        public Map<String, Object> attributes() {
+            return java.util.Collections.unmodifiableMap(attributes);
+        }
+
         /** Bytes of one element. */
         int itemSize() {
             return dtype.startsWith("<U") ? 4 * Integer.parseInt(dtype.substring(2)) : 8;
