@@ -327,6 +327,7 @@ final class ConvergeCommand implements Callable<Integer> {
 
     /** The key's value in the resolved problem; a key that is absent or not a number is refused. */
     private double current(Problem base) {
+        base.requireUsed(key, "--refine");
         Object node = base.source().valueAt(key);
         if (node == null) {
             if (key.equals("time.dt")) {

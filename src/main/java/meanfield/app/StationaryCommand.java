@@ -107,6 +107,7 @@ final class StationaryCommand implements Callable<Integer> {
         if (value == null) {
             throw new ProblemException("--continue", key + " is not a key of the problem");
         }
+        problem.requireUsed(key, "--continue");
         if (!(value instanceof Number)) {
             throw new ProblemException("--continue", key + " is not numeric (it is " + value + ")");
         }

@@ -114,6 +114,10 @@ class StationaryCommandTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(out), "a refused run left " + out);
         }
+        CommandRunner unused = stationary("nif-ring", tmp.resolve("unused"), new String[] {"--quiet", "--set",
+            "parameters.Q=1"}, "--continue", "parameters.Q", "--from", "0", "--to", "1");
+        assertEquals(Main.USER_ERROR, unused.status());
+        assertTrue(unused.err().contains("used by no formula"), unused.err());
         CommandRunner moving = stationary("nif-ring", tmp.resolve("moving"), new String[] {"--quiet", "--set",
             "nif.drift=-v + 1.2 + sin(t)"});
         assertEquals(Main.USER_ERROR, moving.status());

@@ -22,6 +22,8 @@ public final class ConfigNode {
     private final List<ConfigNode> children = new ArrayList<>();
     /** The problem's named constants, which every formula read through this node may use. */
     private Map<String, Double> parameters = Map.of();
+    /** The names of those constants that some formula read through this tree uses (shared by the whole tree). */
+    private Set<String> usedParameters = new java.util.HashSet<>();
 
     public ConfigNode(String path, Map<String, Object> map) {
         this.path = path;
@@ -40,7 +42,20 @@ public final class ConfigNode {
 
     /** A formula given under {@code key} (a list entry, say), with this node's parameters. */
     public meanfield.app.formula.Formula formulaAt(String key, String text, String... variables) {
-        return meanfield.app.formula.Formula.compile(key, text, parameters, variables);
+        meanfield.app.formula.Formula formula = meanfield.app.formula.Formula.compile(key, text, parameters, variables);
+        for (String word : text.split("[^A-Za-z0-9_]+")) {
+            if (parameters.containsKey(word)) {
+                usedParameters.add(word);
+            }
+        }
+        return formula;
+    }
+
+    /** The parameters no formula read so far through this tree uses. */
+    Set<String> unusedParameters() {
+        Set<String> unused = new java.util.TreeSet<>(parameters.keySet());
+        unused.removeAll(usedParameters);
+        return unused;
     }
 
     /** The full name of a key of this node, as the user writes it with --set. */
@@ -133,6 +148,7 @@ public final class ConfigNode {
         Map<String, Object> nested = (Map<String, Object>) value;
         ConfigNode node = new ConfigNode(key(name), nested);
         node.parameters = parameters;
+        node.usedParameters = usedParameters;
         children.add(node);
         return node;
     }
@@ -156,6 +172,7 @@ public final class ConfigNode {
             Map<String, Object> nested = (Map<String, Object>) list.get(i);
             ConfigNode node = new ConfigNode(entry, nested);
             node.parameters = parameters;
+            node.usedParameters = usedParameters;
             children.add(node);
             nodes.add(node);
         }

@@ -98,7 +98,7 @@ final class DefinitionBuilder {
                     throw new ProblemException("--vary " + d.key(), "'" + value + "' is not a number, and the key is"
                             + " numeric (" + current + " in the problem)");
                 }
-                read(problem, overrides, d.key(), value);
+                read(problem, overrides, d.key(), value).requireUsed(d.key(), "--vary");
             }
         }
         return new SweepDefinition(stored, text, command, dimensions, seeds, overrides, arguments, collect);

@@ -162,6 +162,7 @@ class SweepCommandTest {
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of(new String[] {"--vary", "nif.bogus=1,2"}, "--vary nif.bogus=1: nif.bogus: unknown key"),
+                Arguments.of(new String[] {"--vary", "parameters.K=1,2"}, "--vary: parameters.K is used by no formula"),
                 Arguments.of(new String[] {"--vary", "nif.sigma=0.1,abc"}, "--vary nif.sigma: 'abc' is not a number"),
                 Arguments.of(new String[] {"--vary", "nif.sigma=1:0.5:0"}, "--vary nif.sigma: the range 1:0.5:0 is empty"),
                 Arguments.of(new String[] {"--vary", "nif.sigma=0.1", "--shard", "4/3"}, "--shard: I/N needs 1 <= I <= N"),
