@@ -33,8 +33,6 @@ final class Charts {
      */
     private static final int MAX_COLUMNS = 100;
     private static final int MAX_ROWS = 64;
-    /** Heat-map axes are categories with one tick label each: label only about this many. */
-    private static final int AXIS_LABELS = 10;
 
     private Charts() {
     }
@@ -119,14 +117,52 @@ final class Charts {
         return chart;
     }
 
-    /** A category label per index: about {@link #AXIS_LABELS} values, the rest a space (XChart rejects ""). */
-    private static List<String> axisLabels(int[] indices, IntToDoubleFunction value) {
-        int stride = (indices.length + AXIS_LABELS - 1) / AXIS_LABELS;
+    /**
+     * A category label per index: round numbers (steps of 1, 2, 2.5 or 5 times a power of ten, about
+     * six of them) each on the category whose coordinate lies nearest, written as the round number;
+     * the rest a space (XChart rejects ""). A category more than half a spacing from every round
+     * number stays unlabelled, so a label never names a coordinate it is not at.
+     */
+    static List<String> axisLabels(int[] indices, IntToDoubleFunction value) {
         List<String> labels = new ArrayList<>();
         for (int j = 0; j < indices.length; j++) {
-            labels.add(j % stride == 0 ? format(value.applyAsDouble(indices[j])) : " ");
+            labels.add(" ");
+        }
+        if (indices.length == 0) {
+            return labels;
+        }
+        double first = value.applyAsDouble(indices[0]);
+        double last = value.applyAsDouble(indices[indices.length - 1]);
+        if (indices.length == 1 || !(last > first)) {
+            labels.set(0, format(first));
+            return labels;
+        }
+        double spacing = (last - first) / (indices.length - 1);
+        double step = roundStep((last - first) / 5);
+        for (double tick = Math.ceil((first - spacing / 2) / step) * step; tick <= last + spacing / 2; tick += step) {
+            int nearest = 0;
+            for (int j = 1; j < indices.length; j++) {
+                if (Math.abs(value.applyAsDouble(indices[j]) - tick) < Math.abs(value.applyAsDouble(indices[nearest]) - tick)) {
+                    nearest = j;
+                }
+            }
+            if (Math.abs(value.applyAsDouble(indices[nearest]) - tick) <= spacing / 2 + 1e-12 * step) {
+                // -0.0 and 1e-17 print as 0.
+                labels.set(nearest, format(Math.abs(tick) < 1e-9 * step ? 0.0 : tick));
+            }
         }
         return labels;
+    }
+
+    /** The round step (1, 2, 2.5 or 5 times a power of ten) nearest above {@code raw}. */
+    static double roundStep(double raw) {
+        double decade = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * decade >= raw * (1 - 1e-12)) {
+                return m * decade;
+            }
+        }
+        return 10 * decade;
     }
 
     static XYChart lineChart(String title, String xTitle, String yTitle) {
