@@ -43,9 +43,21 @@ final class Charts {
         double value(int column, int row);
     }
 
-    /** A heat map of a field sampled on columns x rows, with their coordinates as axis labels. */
-    static HeatMapChart heatMap(String title, String xTitle, String yTitle, int columnCount,
+    /**
+     * A heat map of a field sampled on columns x rows, with their coordinates as axis labels and a
+     * colour bar titled {@code zTitle} (the quantity and its units) drawn by {@link ColourBar} when
+     * saved: the chart is {@link ColourBar#STRIP} pixels narrower than the image and has no legend.
+     */
+    static HeatMapChart heatMap(String title, String xTitle, String yTitle, String zTitle, int columnCount,
             IntToDoubleFunction columnCoordinate, int rowCount, IntToDoubleFunction rowCoordinate, Field field) {
+        return heatMap(title, xTitle, yTitle, zTitle, WIDTH - ColourBar.STRIP, HEIGHT, columnCount, columnCoordinate,
+                rowCount, rowCoordinate, field);
+    }
+
+    /** As above, the chart (without the bar's strip) width x height: a square field keeps its aspect. */
+    static HeatMapChart heatMap(String title, String xTitle, String yTitle, String zTitle, int width, int height,
+            int columnCount, IntToDoubleFunction columnCoordinate, int rowCount, IntToDoubleFunction rowCoordinate,
+            Field field) {
         int[] columns = evenlySpaced(columnCount, MAX_COLUMNS);
         int[] rows = evenlySpaced(rowCount, MAX_ROWS);
         List<Number[]> cells = new ArrayList<>();
@@ -59,20 +71,19 @@ final class Charts {
                 max = Math.max(max, value);
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setLegendVisible(false);
         chart.getStyler().setDrawBorder(false);
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setRangeColors(new Color[] {new Color(48, 18, 59), new Color(40, 150, 200),
                 new Color(250, 230, 60), new Color(180, 20, 10)});
-        // The colour bar prints its ends unformatted, so they are rounded outwards here; a
-        // constant field still needs a non-empty range.
+        // The range rounded outwards to three digits; a constant field still needs a non-empty range.
         double low = round(min, RoundingMode.FLOOR);
         double high = round(max, RoundingMode.CEILING);
         chart.getStyler().setMin(low);
         chart.getStyler().setMax(high > low ? high : low + 1);
-        chart.addSeries(title, axisLabels(columns, columnCoordinate), axisLabels(rows, rowCoordinate), cells);
+        chart.addSeries(zTitle, axisLabels(columns, columnCoordinate), axisLabels(rows, rowCoordinate), cells);
         return chart;
     }
 
@@ -225,6 +236,13 @@ final class Charts {
 
     static Path save(Chart<?, ?> chart, Path file) {
         try {
+            if (chart instanceof HeatMapChart heat && !heat.getStyler().isLegendVisible()) {
+                if (!javax.imageio.ImageIO.write(ColourBar.render(heat, heat.getHeatMapSeries().getName()), "png",
+                        file.toFile())) {
+                    throw new IOException("no PNG writer");
+                }
+                return file;
+            }
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -27,14 +27,17 @@ public final class FieldPlots {
         int n = axis.length;
         int nt = times.length;
         if (dimension == 1) {
-            files.add(Charts.save(Charts.heatMap("Density ρ(t, x)", "t", "x", nt, i -> times[i], n, i -> axis[i],
+            files.add(Charts.save(Charts.heatMap("Density ρ(t, x)", "t", "x", "ρ (mass per unit volume)", nt,
+                    i -> times[i], n, i -> axis[i],
                     (t, i) -> rho.apply(t)[i]), dir.resolve(name + "_spacetime.png")));
         } else if (dimension == 2) {
             int[] shown = Charts.evenlySpaced(nt, 3);
             for (int j = 0; j < shown.length; j++) {
                 double[] field = rho.apply(shown[j]);
+                // Square: the torus is [0, 1)^2, and a stretched picture would misstate its shapes.
                 files.add(Charts.save(Charts.heatMap("Density ρ(x, y) at t = " + format(times[shown[j]]), "x", "y",
-                        n, i -> axis[i], n, i -> axis[i], (ix, iy) -> field[ix * n + iy]),
+                        "ρ (mass per unit area)", Charts.HEIGHT - 20, Charts.HEIGHT, n, i -> axis[i], n, i -> axis[i],
+                        (ix, iy) -> field[ix * n + iy]),
                         dir.resolve(name + "_" + j + ".png")));
             }
         }

@@ -40,7 +40,7 @@ public final class NifPlots {
     }
 
     private static HeatMapChart rateHeatMap(NifSolution s) {
-        return Charts.heatMap("Firing rate r(t, ξ)", "t", "ξ", s.outputCount(), s::time, s.labelGrid().cells(),
+        return Charts.heatMap("Firing rate r(t, ξ)", "t", "ξ", "r (1/time)", s.outputCount(), s::time, s.labelGrid().cells(),
                 s.labelGrid()::center, (c, r) -> s.rate(c)[r]);
     }
 

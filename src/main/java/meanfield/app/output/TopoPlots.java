@@ -20,7 +20,8 @@ public final class TopoPlots {
         int nvel = s.velocities().length;
         // In 1D the nodes are speeds on a line, so the axis shows v; otherwise it numbers the nodes.
         boolean line = s.dimension() == 1;
-        files.add(Charts.save(Charts.heatMap("Velocity marginal h_k(t)", "t", line ? "v" : "velocity node k", nt,
+        files.add(Charts.save(Charts.heatMap("Velocity marginal h_k(t)", "t", line ? "v" : "velocity node k",
+                "h_k (share of mass)", nt,
                 i -> times[i], nvel, k -> line ? s.velocities()[k][0] : k, (t, k) -> s.velocityMarginal(t)[k]),
                 dir.resolve("velocity_marginal.png")));
         return files;

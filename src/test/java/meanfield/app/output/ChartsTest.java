@@ -35,7 +35,8 @@ class ChartsTest {
 
     @Test
     void aHeatMapsAxesCarryRoundTimesAndLabels() {
-        HeatMapChart chart = Charts.heatMap("r", "t", "ξ", 101, i -> 0.05 * i, 64, k -> (k + 0.5) / 64, (c, r) -> c + r);
+        HeatMapChart chart = Charts.heatMap("r", "t", "ξ", "r (1/time)", 101, i -> 0.05 * i, 64, k -> (k + 0.5) / 64,
+                (c, r) -> c + r);
         var series = chart.getSeriesMap().values().iterator().next();
         assertEquals(List.of("0", "1", "2", "3", "4", "5"), shown(series.getXData()));
         assertEquals(List.of("0", "0.2", "0.4", "0.6", "0.8", "1"), shown(series.getYData()));
@@ -48,5 +49,18 @@ class ChartsTest {
         assertEquals(1.0, Charts.roundStep(0.99), 1e-15);
         assertEquals(2.5, Charts.roundStep(2.2), 1e-15);
         assertEquals(50.0, Charts.roundStep(31), 1e-12);
+    }
+
+    @Test
+    void theColourBarHasAtLeastFourRoundTicksInsideTheRangeAndTheCellsRamp() {
+        HeatMapChart chart = Charts.heatMap("r", "t", "ξ", "r (1/time)", 3, i -> i, 2, k -> k,
+                (c, r) -> 0.116 + (1.47 - 0.116) * (c + 2 * r) / 4.0);
+        assertEquals("r (1/time)", chart.getHeatMapSeries().getName());
+        List<Double> ticks = ColourBar.ticks(chart);
+        // Range [0.116, 1.47]: a step of 0.5 would give two ticks (0.5, 1); the next round step, 0.2, gives seven.
+        assertEquals(List.of(0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.4), ticks);
+        java.awt.Color[] ramp = chart.getStyler().getRangeColors();
+        assertEquals(ramp[0], ColourBar.colour(chart, chart.getStyler().getMin()));
+        assertEquals(ramp[ramp.length - 1], ColourBar.colour(chart, chart.getStyler().getMax()));
     }
 }
