@@ -38,7 +38,8 @@ public final class NifParticlePlots {
         int nw = rate.length;
         int nb = labelEdges.length - 1;
         List<Path> files = new ArrayList<>();
-        files.add(Charts.save(Charts.heatMap("Binned firing rate (particles)", "t (window centre)", "ξ (bin centre)",
+        // The same axis titles and quantity as the continuum's rate_heatmap.png; cells sit at window and bin centres.
+        files.add(Charts.save(Charts.heatMap("Binned firing rate (particles)", "t", "ξ",
                 "r (1/time)", nw,
                 w -> 0.5 * (edges[w] + edges[w + 1]), nb, b -> 0.5 * (labelEdges[b] + labelEdges[b + 1]),
                 (w, b) -> rate[w][b]), dir.resolve(stem + "_rate_heatmap.png")));
