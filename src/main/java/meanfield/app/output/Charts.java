@@ -243,6 +243,20 @@ final class Charts {
                 }
                 return file;
             }
+            if (chart instanceof XYChart xy && xy.getStyler().isXAxisLogarithmic()) {
+                // Labels within decades (2, 3, 5, ...) help a span of one or two decades and overlap on a wider one.
+                double low = Double.POSITIVE_INFINITY;
+                double high = 0;
+                for (org.knowm.xchart.XYSeries series : xy.getSeriesMap().values()) {
+                    for (double x : series.getXData()) {
+                        if (x > 0) {
+                            low = Math.min(low, x);
+                            high = Math.max(high, x);
+                        }
+                    }
+                }
+                xy.getStyler().setXAxisLogarithmicDecadeOnly(high > 30 * low);
+            }
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
