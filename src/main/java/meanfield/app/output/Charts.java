@@ -19,7 +19,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler.LegendPosition;
 
 /** The chart shapes every model's plots use: heat maps of a field on two axes and line charts. */
 final class Charts {
@@ -71,18 +70,7 @@ final class Charts {
                 max = Math.max(max, value);
             }
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
-                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setDrawBorder(false);
-        chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setRangeColors(new Color[] {new Color(48, 18, 59), new Color(40, 150, 200),
-                new Color(250, 230, 60), new Color(180, 20, 10)});
-        // The range rounded outwards to three digits; a constant field still needs a non-empty range.
-        double low = round(min, RoundingMode.FLOOR);
-        double high = round(max, RoundingMode.CEILING);
-        chart.getStyler().setMin(low);
-        chart.getStyler().setMax(high > low ? high : low + 1);
+        HeatMapChart chart = styled(title, xTitle, yTitle, width, height, min, max);
         chart.addSeries(zTitle, axisLabels(columns, columnCoordinate), axisLabels(rows, rowCoordinate), cells);
         return chart;
     }
@@ -112,19 +100,31 @@ final class Charts {
             min = 0;
             max = 1;
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+        HeatMapChart chart = styled(title, xTitle, yTitle, WIDTH - ColourBar.STRIP, HEIGHT, min, max);
+        // A missing cell (NaN) is not drawn: the plot's grey background shows through.
+        chart.getStyler().setPlotBackgroundColor(new Color(200, 200, 200));
+        chart.addSeries(zTitle, xLabels, yLabels, cells);
+        return chart;
+    }
+
+    /**
+     * A heat map without XChart's legend ({@link ColourBar} draws the bar when saved), without grid
+     * lines over the cells, on the suite's colour ramp, its range [min, max] rounded outwards to
+     * three digits (a constant field still gets a non-empty range).
+     */
+    private static HeatMapChart styled(String title, String xTitle, String yTitle, int width, int height, double min,
+            double max) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setLegendVisible(false);
         chart.getStyler().setDrawBorder(false);
         chart.getStyler().setPlotGridLinesVisible(false);
-        chart.getStyler().setPlotBackgroundColor(new Color(200, 200, 200));
         chart.getStyler().setRangeColors(new Color[] {new Color(48, 18, 59), new Color(40, 150, 200),
                 new Color(250, 230, 60), new Color(180, 20, 10)});
         double low = round(min, RoundingMode.FLOOR);
         double high = round(max, RoundingMode.CEILING);
         chart.getStyler().setMin(low);
         chart.getStyler().setMax(high > low ? high : low + 1);
-        chart.addSeries(zTitle, xLabels, yLabels, cells);
         return chart;
     }
 
