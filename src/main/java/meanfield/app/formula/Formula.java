@@ -91,7 +91,20 @@ public final class Formula {
             indexed.add("args[" + i + "]");
         }
         indexed.addAll(literals(parameters));
-        if (compiled) {
+        if (constant(text, variables)) {
+            // No variable in the text: one value, which needs no bytecode (a kernel "J0" re-read at each
+            // value of a continuation would otherwise cost a compilation each time).
+            Expression e = new Expression(interpreted);
+            parameters.forEach(e::setVariable);
+            for (String v : variables) {
+                e.setVariable(v, 0.0);
+            }
+            double value = e.evaluate();
+            this.many = args -> value;
+            this.one = a -> value;
+            this.two = (a, b) -> value;
+            this.three = (a, b, c) -> value;
+        } else if (compiled) {
             String[] all = withParameters(variables, parameters);
             net.objecthunter.exp4j.tokenizer.Token[] tokens = tokens(text, all);
             this.many = compile(JavaSource.of(tokens, List.of(all), indexed).orElseThrow(), OfArray.class, "args");
@@ -115,6 +128,32 @@ public final class Formula {
             this.two = (a, b) -> many.value(new double[] {a, b});
             this.three = (a, b, c) -> many.value(new double[] {a, b, c});
         }
+    }
+
+    /**
+     * The names in a formula's text: every identifier, also one written right after a number ("2v",
+     * which the parser reads as 2 * v).
+     */
+    public static Set<String> identifiers(String text) {
+        Set<String> names = new HashSet<>();
+        java.util.regex.Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Whether the text names none of the variables (only numbers, constants and parameters). */
+    private static boolean constant(String text, String[] variables) {
+        Set<String> words = identifiers(text);
+        for (String v : variables) {
+            if (words.contains(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -171,7 +210,7 @@ public final class Formula {
     public static Formula compile(String key, String text, Map<String, Double> parameters, String... variables) {
         // Only the parameters the text names: a formula that does not use the one a study varies compiles once.
         Map<String, Double> used = new java.util.LinkedHashMap<>();
-        Set<String> words = new HashSet<>(List.of(text.split("[^A-Za-z0-9_]+")));
+        Set<String> words = identifiers(text);
         parameters.forEach((name, value) -> {
             if (words.contains(name)) {
                 used.put(name, value);
@@ -267,7 +306,7 @@ public final class Formula {
     /** Whether the formula mentions a variable (e.g. t, to know whether a drift is autonomous). */
     public boolean uses(String variable) {
         return List.of(variables).contains(variable)
-                && java.util.Arrays.stream(text.split("[^A-Za-z0-9_]+")).anyMatch(variable::equals);
+                && identifiers(text).contains(variable);
     }
 
     /** Whether the formula runs as compiled bytecode (else through exp4j's interpreter). */

@@ -111,4 +111,14 @@ class FormulaTest {
         assertEquals(0.0, results[0], 0.0);
         assertEquals(0.0, results[1], 0.0);
     }
+
+    @Test
+    void aNameRightAfterANumberCountsAsUsedAndAFormulaWithoutVariablesIsAConstant() {
+        // The parser reads "2t" as 2 * t: a drift written so depends on t, and "2J0" uses the parameter J0.
+        assertTrue(Formula.compile("k", "-v + 2t", "t", "v", "xi").uses("t"));
+        assertEquals(3.0, Formula.compile("k", "2J0", java.util.Map.of("J0", 1.5), "xi", "zeta").value(0.1, 0.9), 0.0);
+        Formula constant = Formula.compile("k", "J0 * pi", java.util.Map.of("J0", 2.0), "xi", "zeta");
+        assertEquals(2 * Math.PI, constant.value(0.3, 0.7), 1e-15);
+        assertEquals(2 * Math.PI, constant.valueAt(0.1, 0.2), 1e-15);
+    }
 }
