@@ -91,7 +91,7 @@ public final class Formula {
             indexed.add("args[" + i + "]");
         }
         indexed.addAll(literals(parameters));
-        if (constant(text, variables)) {
+        if (namesIn(text, List.of(variables)).isEmpty()) {
             // No variable in the text: one value, which needs no bytecode (a kernel "J0" re-read at each
             // value of a continuation would otherwise cost a compilation each time).
             Expression e = new Expression(interpreted);
@@ -131,29 +131,30 @@ public final class Formula {
     }
 
     /**
-     * The names in a formula's text: every identifier, also one written right after a number ("2v",
-     * which the parser reads as 2 * v).
+     * The names among {@code names} that the parser reads in the text: its own tokens, so that "2t"
+     * (2 * t) and "mm" (m * m, the parser's implicit product) count as uses of t and m. A text that
+     * does not tokenize yields every identifier in it (its error is reported when it is compiled).
      */
-    public static Set<String> identifiers(String text) {
-        Set<String> names = new HashSet<>();
-        java.util.regex.Matcher m = IDENTIFIER.matcher(text);
-        while (m.find()) {
-            names.add(m.group());
-        }
-        return names;
-    }
-
-    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-    /** Whether the text names none of the variables (only numbers, constants and parameters). */
-    private static boolean constant(String text, String[] variables) {
-        Set<String> words = identifiers(text);
-        for (String v : variables) {
-            if (words.contains(v)) {
-                return false;
+    static Set<String> namesIn(String text, java.util.Collection<String> names) {
+        Set<String> used = new HashSet<>();
+        try {
+            for (net.objecthunter.exp4j.tokenizer.Token t : tokens(text, names.toArray(String[]::new))) {
+                if (t instanceof net.objecthunter.exp4j.tokenizer.VariableToken v && names.contains(v.getName())) {
+                    used.add(v.getName());
+                }
+            }
+        } catch (RuntimeException e) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(text);
+            while (m.find()) {
+                used.add(m.group());
             }
         }
-        return true;
+        return used;
+    }
+
+    /** The problem parameters this formula uses (those it was compiled with). */
+    public Set<String> parametersUsed() {
+        return parameterValues.keySet();
     }
 
     /**
@@ -210,7 +211,9 @@ public final class Formula {
     public static Formula compile(String key, String text, Map<String, Double> parameters, String... variables) {
         // Only the parameters the text names: a formula that does not use the one a study varies compiles once.
         Map<String, Double> used = new java.util.LinkedHashMap<>();
-        Set<String> words = identifiers(text);
+        List<String> candidates = new ArrayList<>(List.of(variables));
+        candidates.addAll(parameters.keySet());
+        Set<String> words = namesIn(text, candidates);
         parameters.forEach((name, value) -> {
             if (words.contains(name)) {
                 used.put(name, value);
@@ -306,7 +309,7 @@ public final class Formula {
     /** Whether the formula mentions a variable (e.g. t, to know whether a drift is autonomous). */
     public boolean uses(String variable) {
         return List.of(variables).contains(variable)
-                && identifiers(text).contains(variable);
+                && namesIn(text, List.of(variables)).contains(variable);
     }
 
     /** Whether the formula runs as compiled bytecode (else through exp4j's interpreter). */

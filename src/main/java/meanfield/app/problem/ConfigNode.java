@@ -43,11 +43,7 @@ public final class ConfigNode {
     /** A formula given under {@code key} (a list entry, say), with this node's parameters. */
     public meanfield.app.formula.Formula formulaAt(String key, String text, String... variables) {
         meanfield.app.formula.Formula formula = meanfield.app.formula.Formula.compile(key, text, parameters, variables);
-        for (String word : meanfield.app.formula.Formula.identifiers(text)) {
-            if (parameters.containsKey(word)) {
-                usedParameters.add(word);
-            }
-        }
+        usedParameters.addAll(formula.parametersUsed());
         return formula;
     }
 
