@@ -83,19 +83,8 @@ final class ConvergeCommand implements Callable<Integer> {
     @Mixin
     ParticleStudyOptions particleStudy;
 
-    @Option(names = "--engine", paramLabel = "local|slurm", description = "local (default): the levels on a pool of"
-            + " --threads workers; slurm: one sweep task per level in --out, a Slurm job array (then --merge).")
-    String engine = "local";
-
-    @Option(names = "--shards", paramLabel = "N", description = "slurm: array elements (default: one per level).")
-    Integer shards;
-
-    @Option(names = "--slurm-options", paramLabel = "\"--opt=V ...\"", description = "slurm: extra #SBATCH options;"
-            + " --mem and --time here replace the estimates.")
-    String slurmOptions;
-
-    @Option(names = "--dry-run", description = "slurm: write sweep.json and sweep.sbatch without submitting.")
-    boolean dryRun;
+    @Mixin
+    StudyEngineOptions engine;
 
     @Option(names = LEVEL_TASK, description = "One level of a study run as a sweep task: solves the problem as given"
             + " (its --set holds the level's value) and writes level.bin for --merge.")
@@ -124,11 +113,9 @@ final class ConvergeCommand implements Callable<Integer> {
         if (key == null) {
             throw new ProblemException("--refine", "name the key to refine (e.g. grid.v.cells, time.dt, particles)");
         }
-        if (!engine.equals("local") && !engine.equals("slurm")) {
-            throw new ProblemException("--engine", "must be local or slurm, got '" + engine + "'");
-        }
+        engine.check(false, LEVEL_TASK);
         if (key.equals(ParticleStudyOptions.KEY)) {
-            if (!engine.equals("local") || levelTask) {
+            if (engine.slurm() || levelTask) {
                 // Its runs share one continuum solve and fit over seeds: not yet cut into sweep tasks.
                 throw new ProblemException("--engine", "the particle-number study (--refine particles) runs on the"
                         + " local pool only");
@@ -137,9 +124,7 @@ final class ConvergeCommand implements Callable<Integer> {
             return particleStudy.execute(options, spec, levels, factor, from, start);
         }
         particleStudy.refuseOutside(key);
-        if (levelTask && engine.equals("slurm")) {
-            throw new ProblemException(LEVEL_TASK, "is what the study's sweep tasks run; not with --engine slurm");
-        }
+        engine.check(levelTask, LEVEL_TASK);
         Problem base = options.readProblem();
         if (levelTask) {
             return runOneLevel(base, start);
@@ -153,7 +138,7 @@ final class ConvergeCommand implements Callable<Integer> {
      * from the levels alone, so that a merged study equals a local one.
      */
     int study(Problem base, long start, TaskLevels tasks) {
-        boolean slurm = engine.equals("slurm");
+        boolean slurm = engine.slurm();
         OutputDirectory out = slurm ? null : options.output(base.source().name(), "converge");
         checkOptions(true);
         checkQuantity(base);
@@ -432,7 +417,7 @@ final class ConvergeCommand implements Callable<Integer> {
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         PrintWriter out = spec.commandLine().getOut();
         int status = meanfield.app.sweep.StudySweep.submit(options.problem, "converge", key, texts, options.overrides,
-                arguments, dir, shards, slurmOptions, dryRun, out);
+                arguments, dir, engine.shards, engine.slurmOptions, engine.dryRun, out);
         out.println("converge: once every level is done, 'meanfield converge --merge " + dir + "' computes the errors"
                 + " and orders into " + dir.resolve("study"));
         return status;

@@ -44,19 +44,8 @@ final class ValidateCommand implements Callable<Integer> {
                     + " test function of each vertex, root first (1, v, nu, ind[a,b]), up to 4 vertices.")
     String trees;
 
-    @Option(names = "--engine", paramLabel = "local|slurm", description = "local (default): every run on a pool of"
-            + " --threads workers; slurm: one sweep task per particle number in --out, a Slurm job array (then --merge).")
-    String engine = "local";
-
-    @Option(names = "--shards", paramLabel = "N", description = "slurm: array elements (default: one per particle number).")
-    Integer shards;
-
-    @Option(names = "--slurm-options", paramLabel = "\"--opt=V ...\"", description = "slurm: extra #SBATCH options;"
-            + " --mem and --time here replace the estimates.")
-    String slurmOptions;
-
-    @Option(names = "--dry-run", description = "slurm: write sweep.json and sweep.sbatch without submitting.")
-    boolean dryRun;
+    @Mixin
+    StudyEngineOptions engine;
 
     @Option(names = RUNS_TASK, description = "One particle number of a study run as a sweep task: the seeds of N ="
             + " particles.n (its --set), the smallest N also the continua, written to runs.bin for --merge.")
@@ -84,12 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (particles == null) {
             throw new ProblemException("--particles", "give the particle numbers, e.g. --particles 1000,4000,16000");
         }
-        if (!engine.equals("local") && !engine.equals("slurm")) {
-            throw new ProblemException("--engine", "must be local or slurm, got '" + engine + "'");
-        }
-        if (runsTask && engine.equals("slurm")) {
-            throw new ProblemException(RUNS_TASK, "is what the study's sweep tasks run; not with --engine slurm");
-        }
+        engine.check(runsTask, RUNS_TASK);
         int[] n = particleNumbers(particles);
         if (seeds < 1) {
             throw new ProblemException("--seeds", "must be at least 1, got " + seeds);
@@ -101,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
             default -> throw new ProblemException("--kernel", "must be limit, network or both, got '" + kernel + "'");
         };
         Problem problem = options.readProblem();
-        boolean slurm = engine.equals("slurm");
+        boolean slurm = engine.slurm();
         OutputDirectory out = slurm ? null : options.output(problem.source().name(), "validate");
         double[] t = comparisonTimes(times, problem.time().end());
         List<String> treeSpecs = trees == null || trees.isBlank() ? List.of()
@@ -199,7 +183,7 @@ final class ValidateCommand implements Callable<Integer> {
                         java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         java.io.PrintWriter out = spec.commandLine().getOut();
         int status = meanfield.app.sweep.StudySweep.submit(options.problem, "validate", TASK_KEY, values, "1-" + seeds,
-                overrides, arguments, dir, shards, slurmOptions, dryRun, out);
+                overrides, arguments, dir, engine.shards, engine.slurmOptions, engine.dryRun, out);
         out.println("validate: once every task is done, 'meanfield validate --merge " + dir + "' computes the table,"
                 + " fits and plots into " + dir.resolve("study"));
         return status;
