@@ -85,7 +85,7 @@ class ConvergeSlurmTest {
         String line = Files.readAllLines(dir.resolve("sweep.sbatch")).stream().filter(x -> x.contains("--shard"))
                 .findFirst().orElseThrow();
         for (int element = 1; element <= 2; element++) {
-            List<String> words = shellWords(line.replace("${SLURM_ARRAY_TASK_ID}", String.valueOf(element)));
+            List<String> words = SlurmScripts.shellWords(line.replace("${SLURM_ARRAY_TASK_ID}", String.valueOf(element)));
             // exec LAUNCHER sweep ...: the launcher's part is the jar, run here in-process.
             CommandRunner shard = CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new));
             assertEquals(0, shard.status(), shard.err());
@@ -106,7 +106,7 @@ class ConvergeSlurmTest {
         Path dir = tmp.resolve("partial");
         assertEquals(0, CommandRunner.run(study("--engine", "slurm", "--dry-run", "--shards", "3", "--out",
                 dir.toString())).status());
-        List<String> words = shellWords(sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", "1"));
+        List<String> words = SlurmScripts.shellWords(SlurmScripts.sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", "1"));
         assertEquals(0, CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new)).status());
         CommandRunner m = CommandRunner.run("converge", "--merge", dir.toString());
         assertEquals(2, m.status());
@@ -150,22 +150,9 @@ class ConvergeSlurmTest {
                 + " slurm' study"), m.err());
     }
 
-    private static String sweepLine(Path dir) {
-        try {
-            return Files.readAllLines(dir.resolve("sweep.sbatch")).stream().filter(x -> x.contains("--shard"))
-                    .findFirst().orElseThrow();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** The summary without what may differ between engines: wall times, threads, when and where it ran. */
     private static JsonNode results(JsonNode summary) {
-        ObjectNode copy = summary.deepCopy();
-        for (String name : List.of("wall_seconds", "threads", "created", "started", "finished", "host", "version",
-                "files")) {
-            copy.remove(name);
-        }
+        ObjectNode copy = SlurmScripts.withoutRunFacts(summary);
         for (JsonNode level : copy.get("levels")) {
             ((ObjectNode) level).remove("wall_seconds");
         }
@@ -180,38 +167,5 @@ class ConvergeSlurmTest {
             rows.add(String.join(",", cells));
         }
         return rows;
-    }
-
-    /** Splits a line of the script as bash would: spaces outside quotes, single and double quotes removed. */
-    private static List<String> shellWords(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (char c : line.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == ' ') {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }
