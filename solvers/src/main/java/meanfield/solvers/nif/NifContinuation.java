@@ -247,9 +247,7 @@ public final class NifContinuation {
                 dot += next.tangent()[k] * tangent[k];
             }
             tangent = dot < 0 ? scaled(next.tangent(), -1) : next.tangent();
-            NifStationary at = family.apply(next.lambda());
-            at.evaluate(next.j(), new double[nl]);
-            NifStability.Spectrum spectrum = NifStability.of(at, next.state());
+            NifStability.Spectrum spectrum = NifStability.of(family.apply(next.lambda()), next.state());
             Point previous = points.get(points.size() - 1);
             points.add(new Point(next.lambda(), next.state(), spectrum));
             if (previous.spectrum().stable() != spectrum.stable()) {

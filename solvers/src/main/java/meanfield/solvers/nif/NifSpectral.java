@@ -335,15 +335,9 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization, Statio
     }
 
     /** The firing rates r(xi_l) of state y at time t. */
-    public void firingRates(double t, double[] y, double[] out) {
+    private void firingRates(double t, double[] y, double[] out) {
         synapticState(t, y);
         System.arraycopy(rates, 0, out, 0, nl);
-    }
-
-    /** The synaptic inputs J(xi_l) of state y at time t. */
-    public void synapticInputs(double t, double[] y, double[] out) {
-        synapticState(t, y);
-        System.arraycopy(input, 0, out, 0, nl);
     }
 
     /** out (one label) = F for the label's f at time t and synaptic input j, matrix-free. */
@@ -386,7 +380,7 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization, Statio
     }
 
     /** out = F(t, y), the whole right-hand side. */
-    public void rhs(double t, double[] y, double[] out) {
+    private void rhs(double t, double[] y, double[] out) {
         synapticState(t, y);
         pool.forEachChunk(nl, (worker, from, to) -> {
             for (int l = from; l < to; l++) {
@@ -589,15 +583,6 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization, Statio
                 density[l * n + n - 1] = 0;
             }
         }
-    }
-
-    /** The density of a state at every node, label-major (the threshold node's 0 included). */
-    public double[] density(double[] y) {
-        double[] density = new double[nl * n];
-        for (int l = 0; l < nl; l++) {
-            System.arraycopy(y, l * m, density, l * n, m);
-        }
-        return density;
     }
 
     @Override

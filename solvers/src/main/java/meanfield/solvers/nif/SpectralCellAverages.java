@@ -24,6 +24,8 @@ public final class SpectralCellAverages implements ResultSink {
     private final int n;
     private int slot = -1;
     private double[][] converted;
+    /** The cell averages of one output, reused: the next sink copies what it keeps. */
+    private double[] averages;
 
     public SpectralCellAverages(LobattoElements v, UniformGrid cells, ResultSink next) {
         if (cells.min() < v.min() - 1e-12 || cells.max() > v.max() + 1e-12) {
@@ -62,7 +64,9 @@ public final class SpectralCellAverages implements ResultSink {
         double[] density = slices[slot];
         int labels = density.length / n;
         int nv = cells.cells();
-        double[] averages = new double[labels * nv];
+        if (averages == null || averages.length != labels * nv) {
+            averages = new double[labels * nv];
+        }
         for (int l = 0; l < labels; l++) {
             for (int k = 0; k < nv; k++) {
                 double sum = 0;
