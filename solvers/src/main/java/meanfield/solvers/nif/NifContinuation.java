@@ -124,11 +124,11 @@ public final class NifContinuation {
         int size = nl + 1;
         for (int it = 0; it < CORRECTOR_ITERATIONS; it++) {
             NifStationary s = residual(j, lambda, g);
-            double norm = NifStationary.norm(g);
+            double norm = NifStationary.maxNorm(g);
             if (Double.isNaN(norm)) {
                 return null;
             }
-            double scale = 1 + NifStationary.norm(j);
+            double scale = 1 + NifStationary.maxNorm(j);
             double[] a = augmented(s, j, lambda, g, tangent);
             if (norm <= TOLERANCE * scale) {
                 // Converged: the new tangent solves [G_J G_l; t_old] t = (0, 1), oriented along the old one.

@@ -168,7 +168,7 @@ public final class NifStationary {
     }
 
     /** max |G| over labels. */
-    static double norm(double[] g) {
+    static double maxNorm(double[] g) {
         double max = 0;
         for (double x : g) {
             max = Math.max(max, Math.abs(x));
@@ -188,8 +188,8 @@ public final class NifStationary {
         double norm = Double.NaN;
         for (int it = 0; it <= maxIterations; it++) {
             evaluate(input, residual);
-            norm = norm(residual);
-            if (norm <= tolerance * (1 + norm(input))) {
+            norm = maxNorm(residual);
+            if (norm <= tolerance * (1 + maxNorm(input))) {
                 return state(input, norm, it);
             }
             if (it == maxIterations || Double.isNaN(norm)) {
