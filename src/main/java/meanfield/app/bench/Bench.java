@@ -34,12 +34,17 @@ public final class Bench {
         Files.createDirectories(out);
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ChildRuns runs = new ChildRuns(jar.jar(), out, stdout);
-        for (BenchPlan.Step step : BenchPlan.steps(quick, out.toAbsolutePath())) {
+        StringBuilder peerSkipped = new StringBuilder();
+        List<String> peer = BrianPeer.arguments(root, peerSkipped).orElse(null);
+        for (BenchPlan.Step step : BenchPlan.steps(quick, out.toAbsolutePath(), peer)) {
             runs.run(step);
         }
         List<String> notes = new java.util.ArrayList<>(runs.notes());
-        // Not run here: Brian2 and NEST are outside this build; their scripts document how to install them.
-        notes.add("peer comparison (Brian2) not run by bench: benchmarks/nif-vs-brian2.sh");
+        if (peer == null) {
+            notes.add(peerSkipped.toString());
+        }
+        // NEST is not installable here (pip's index is unreachable and Debian has no package).
+        notes.add("NEST not run: no package of it on this machine; benchmarks/peer/README.md says how to add it");
         WorkPrecision.write(runs.figures(), out).ifPresent(png -> notes.add("work-precision diagram of P1, finite volumes and spectral elements: "
                 + png.getFileName()));
         BenchReport report = new BenchReport(date, commit(root), quick, Machine.detect(), runs.figures(), notes);

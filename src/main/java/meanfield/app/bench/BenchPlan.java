@@ -22,7 +22,11 @@ final class BenchPlan {
     private BenchPlan() {
     }
 
-    static List<Step> steps(boolean quick, Path dir) {
+    /**
+     * The steps of a run into {@code dir}; {@code peer} holds the arguments of the Brian2 comparison
+     * ({@link BrianPeer}), or is null when it is skipped.
+     */
+    static List<Step> steps(boolean quick, Path dir, List<String> peer) {
         List<Step> steps = new ArrayList<>();
         Path jmhResult = dir.resolve("jmh.json");
         List<String> jmh = new ArrayList<>(List.of("org.openjdk.jmh.Main", "-f", "1"));
@@ -42,6 +46,16 @@ final class BenchPlan {
             }
             arguments.addAll(List.of("--json", result.toString()));
             steps.add(new Step(main, arguments, result, false));
+        }
+        if (peer != null) {
+            Path result = dir.resolve(BrianPeer.MAIN + ".json");
+            List<String> arguments = new ArrayList<>(List.of("meanfield.benchmarks." + BrianPeer.MAIN));
+            arguments.addAll(peer);
+            if (quick) {
+                arguments.add("--quick");
+            }
+            arguments.addAll(List.of("--json", result.toString()));
+            steps.add(new Step(BrianPeer.MAIN, arguments, result, false));
         }
         return steps;
     }
