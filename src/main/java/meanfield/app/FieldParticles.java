@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
+import meanfield.app.output.ColourRanges;
 import meanfield.app.output.FieldPlots;
 import meanfield.app.problem.MvProblem;
 import meanfield.app.problem.ParticleSettings;
@@ -34,12 +35,12 @@ abstract class FieldParticles implements ParticleJob {
     }
 
     @Override
-    public List<Path> plots(Path dir, String stem, RecordedResult outputs) {
-        return densityPlots(dimension, dir, stem, outputs);
+    public List<Path> plots(Path dir, String stem, RecordedResult outputs, ColourRanges colours) {
+        return densityPlots(dimension, dir, stem, outputs, colours);
     }
 
     /** Mass per bin divided by the bin volume: a density comparable with rho of solve. */
-    static List<Path> densityPlots(int dimension, Path dir, String stem, RecordedResult outputs) {
+    static List<Path> densityPlots(int dimension, Path dir, String stem, RecordedResult outputs, ColourRanges colours) {
         if (outputs.outputCount() == 0) {
             return List.of();
         }
@@ -51,7 +52,7 @@ abstract class FieldParticles implements ParticleJob {
                 density[i] /= volume;
             }
             return density;
-        });
+        }, colours);
     }
 
     /** Topological particles: the exact event-driven dynamics. */
@@ -149,8 +150,8 @@ abstract class FieldParticles implements ParticleJob {
         }
 
         @Override
-        public List<Path> plots(Path dir, String stem, RecordedResult outputs) {
-            return densityPlots(dimension, dir, stem, outputs);
+        public List<Path> plots(Path dir, String stem, RecordedResult outputs, ColourRanges colours) {
+            return densityPlots(dimension, dir, stem, outputs, colours);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import meanfield.app.output.ColourRanges;
 import meanfield.app.output.NifParticlePlots;
 import meanfield.app.problem.MatrixMarket;
 import meanfield.app.problem.NifProblem;
@@ -121,7 +122,7 @@ final class NifParticles extends SimulatorJob<NifParticleRun> {
     }
 
     @Override
-    public List<Path> plots(Path dir, String stem, RecordedResult outputs) {
+    public List<Path> plots(Path dir, String stem, RecordedResult outputs, ColourRanges colours) {
         int windows = outputs.outputCount();
         if (windows == 0) {
             return List.of();
@@ -137,6 +138,6 @@ final class NifParticles extends SimulatorJob<NifParticleRun> {
                         .filter(v -> v.name().equals("label")).findFirst().orElseThrow().values(),
                 run.finalPotentials(), run.spikeCounts(), run.steps(), run.failure(), run.spikeTimes(),
                 run.spikeNeurons(), 0);
-        return NifParticlePlots.write(dir, stem, whole);
+        return NifParticlePlots.write(dir, stem, whole, colours);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
+import meanfield.app.output.ColourRanges;
 import meanfield.solvers.result.RecordedResult;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.ResultSink;
@@ -30,6 +31,6 @@ interface ParticleJob {
 
     Optional<String> failure();
 
-    /** The plots, from every output of the run (those before a checkpoint included). */
-    List<Path> plots(Path dir, String stem, RecordedResult outputs);
+    /** The plots, from every output of the run (those before a checkpoint included), on {@code colours}' scales. */
+    List<Path> plots(Path dir, String stem, RecordedResult outputs, ColourRanges colours);
 }

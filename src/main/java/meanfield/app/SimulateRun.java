@@ -123,7 +123,7 @@ final class SimulateRun {
             }
             run.putAll(job.summary());
             run.put("file", file);
-            List<Path> plots = job.plots(dir.dir(), base, memory);
+            List<Path> plots = job.plots(dir.dir(), base, memory, problem.output().colourRanges());
             written.addAll(plots);
             run.put("files", plots.stream().map(p -> p.getFileName().toString()).toList());
             runs.add(run);

@@ -3,6 +3,7 @@ package meanfield.app;
 import java.nio.file.Path;
 import java.util.List;
 
+import meanfield.app.output.ColourRanges;
 import meanfield.app.output.FieldPlots;
 import meanfield.app.output.NifPlots;
 import meanfield.app.output.TopoPlots;
@@ -23,19 +24,19 @@ final class SolutionPlots {
     private SolutionPlots() {
     }
 
-    static List<Path> write(ModelProblem problem, Path dir, RecordedRun run) {
+    static List<Path> write(ModelProblem problem, Path dir, RecordedRun run, ColourRanges colours) {
         if (run.result().outputCount() == 0) {
             return List.of();
         }
         if (problem instanceof NifProblem nif) {
-            return NifPlots.write(dir, new NifSolution(nif.v(), nif.labels(), run));
+            return NifPlots.write(dir, new NifSolution(nif.v(), nif.labels(), run), colours);
         }
         if (problem instanceof TopoProblem topo) {
-            return TopoPlots.write(dir, new TopoSolution(topo.model().dimension(), topo.model().velocities(), run));
+            return TopoPlots.write(dir, new TopoSolution(topo.model().dimension(), topo.model().velocities(), run), colours);
         }
         MvProblem mv = (MvProblem) problem;
         MvSolution s = new MvSolution(mv.grid(), run);
-        return FieldPlots.rho(dir.resolve("rho"), mv.grid().dimension(), mv.grid().nodes(), s.times(), s::density);
+        return FieldPlots.rho(dir.resolve("rho"), mv.grid().dimension(), mv.grid().nodes(), s.times(), s::density, colours);
     }
 
     static List<String> warnings(ModelProblem problem, RecordedRun run) {

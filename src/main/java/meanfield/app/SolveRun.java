@@ -157,7 +157,7 @@ final class SolveRun {
                     java.util.Optional.of(early.reason()), Map.of());
         }
         RecordedRun run = new RecordedRun(memory, outcome);
-        List<Path> plots = early == null ? SolutionPlots.write(model, dir.dir(), run) : List.of();
+        List<Path> plots = early == null ? SolutionPlots.write(model, dir.dir(), run, problem.output().colourRanges()) : List.of();
         List<String> plotWarnings = early == null ? SolutionPlots.warnings(model, run) : List.of();
         RunWarnings.print(plotWarnings, err);
         warnings.addAll(plotWarnings);

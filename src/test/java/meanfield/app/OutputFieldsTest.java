@@ -102,6 +102,32 @@ class OutputFieldsTest {
     }
 
     @Test
+    void aColourRangeIsTakenBySolveAndSimulate() {
+        CommandRunner solved = solve(tmp.resolve("cs"), "--set", "output.colour_range.rate=[0, 5]");
+        assertEquals(0, solved.status(), solved.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("cs/rate_heatmap.png")));
+        CommandRunner simulated = CommandRunner.run("simulate", "nif-ring", "--out=" + tmp.resolve("cp"), "--particles",
+                "64", "--quiet", "--set", "time.end=0.2", "--set", "output.colour_range.rate=[0, 5]");
+        assertEquals(0, simulated.status(), simulated.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("cp/particles_rate_heatmap.png")));
+    }
+
+    @Test
+    void aColourRangeOfAnUnknownQuantityOrWithBadBoundsIsRefusedNamingTheKey() {
+        CommandRunner quantity = solve(tmp.resolve("q"), "--set", "output.colour_range.density=[0, 1]");
+        assertEquals(2, quantity.status());
+        assertEquals("error: output.colour_range.density: no heat map shows 'density'; the quantities are rate, rho",
+                quantity.err().trim());
+        CommandRunner reversed = solve(tmp.resolve("r"), "--set", "output.colour_range.rate=[5, 0]");
+        assertEquals(2, reversed.status());
+        assertTrue(reversed.err().startsWith("error: output.colour_range.rate: needs finite low < high"), reversed.err());
+        CommandRunner one = solve(tmp.resolve("o"), "--set", "output.colour_range.rate=[1]");
+        assertEquals(2, one.status());
+        assertTrue(one.err().startsWith("error: output.colour_range.rate: must be [low, high], two numbers"), one.err());
+        assertFalse(Files.exists(tmp.resolve("q")) || Files.exists(tmp.resolve("r")) || Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
     void anUnknownFormatIsRefusedNamingTheKey() {
         CommandRunner r = solve(tmp.resolve("f"), "--format", "netcdf");
         assertEquals(2, r.status());

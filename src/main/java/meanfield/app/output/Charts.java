@@ -48,15 +48,20 @@ final class Charts {
      * saved: the chart is {@link ColourBar#STRIP} pixels narrower than the image and has no legend.
      */
     static HeatMapChart heatMap(String title, String xTitle, String yTitle, String zTitle, int columnCount,
-            IntToDoubleFunction columnCoordinate, int rowCount, IntToDoubleFunction rowCoordinate, Field field) {
+            IntToDoubleFunction columnCoordinate, int rowCount, IntToDoubleFunction rowCoordinate, Field field,
+            ColourRanges.Range fixed) {
         return heatMap(title, xTitle, yTitle, zTitle, WIDTH - ColourBar.STRIP, HEIGHT, columnCount, columnCoordinate,
-                rowCount, rowCoordinate, field);
+                rowCount, rowCoordinate, field, fixed);
     }
 
-    /** As above, the chart (without the bar's strip) width x height: a square field keeps its aspect. */
+    /**
+     * As above, the chart (without the bar's strip) width x height: a square field keeps its aspect.
+     * With a {@code fixed} range (null: the values' own), the colours span it and a value beyond it
+     * takes the colour of the nearer end, as matplotlib's vmin and vmax do.
+     */
     static HeatMapChart heatMap(String title, String xTitle, String yTitle, String zTitle, int width, int height,
             int columnCount, IntToDoubleFunction columnCoordinate, int rowCount, IntToDoubleFunction rowCoordinate,
-            Field field) {
+            Field field, ColourRanges.Range fixed) {
         int[] columns = evenlySpaced(columnCount, MAX_COLUMNS);
         int[] rows = evenlySpaced(rowCount, MAX_ROWS);
         List<Number[]> cells = new ArrayList<>();
@@ -65,12 +70,13 @@ final class Charts {
         for (int c = 0; c < columns.length; c++) {
             for (int k = 0; k < rows.length; k++) {
                 double value = field.value(columns[c], rows[k]);
-                cells.add(new Number[] {c, k, value});
+                cells.add(new Number[] {c, k, fixed == null ? value : fixed.clamp(value)});
                 min = Math.min(min, value);
                 max = Math.max(max, value);
             }
         }
-        HeatMapChart chart = styled(title, xTitle, yTitle, width, height, min, max);
+        HeatMapChart chart = fixed == null ? styled(title, xTitle, yTitle, width, height, min, max)
+                : styled(title, xTitle, yTitle, width, height, fixed);
         chart.addSeries(zTitle, axisLabels(columns, columnCoordinate), axisLabels(rows, rowCoordinate), cells);
         return chart;
     }
@@ -114,17 +120,29 @@ final class Charts {
      */
     private static HeatMapChart styled(String title, String xTitle, String yTitle, int width, int height, double min,
             double max) {
+        if (!(Double.isFinite(min) && Double.isFinite(max))) {
+            min = 0;
+            max = 1;
+        }
+        double low = round(min, RoundingMode.FLOOR);
+        double high = round(max, RoundingMode.CEILING);
+        return styled(title, xTitle, yTitle, width, height, new ColourRanges.Range(low, high > low ? high : low + 1));
+    }
+
+    /** As above, with the colours spanning exactly {@code range}. */
+    private static HeatMapChart styled(String title, String xTitle, String yTitle, int width, int height,
+            ColourRanges.Range range) {
         HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setDrawBorder(false);
         chart.getStyler().setPlotGridLinesVisible(false);
+        // Anti-aliased cell edges at fractional pixels leave light seams, a lattice over the field.
+        chart.getStyler().setAntiAlias(false);
         chart.getStyler().setRangeColors(new Color[] {new Color(48, 18, 59), new Color(40, 150, 200),
                 new Color(250, 230, 60), new Color(180, 20, 10)});
-        double low = round(min, RoundingMode.FLOOR);
-        double high = round(max, RoundingMode.CEILING);
-        chart.getStyler().setMin(low);
-        chart.getStyler().setMax(high > low ? high : low + 1);
+        chart.getStyler().setMin(range.low());
+        chart.getStyler().setMax(range.high());
         return chart;
     }
 

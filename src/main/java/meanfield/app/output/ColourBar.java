@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 
 /**
@@ -63,7 +62,16 @@ final class ColourBar {
 
     /** The chart (built {@link #STRIP} pixels narrower, legend hidden) with the bar beside it. */
     static BufferedImage render(HeatMapChart chart, String title) {
-        BufferedImage plot = BitmapEncoder.getBufferedImage(chart);
+        // Painted here rather than by BitmapEncoder so that text keeps its anti-aliasing while the cells,
+        // drawn without it (see Charts.styled), meet without light seams between them.
+        BufferedImage plot = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D painter = plot.createGraphics();
+        try {
+            painter.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            chart.paint(painter, chart.getWidth(), chart.getHeight());
+        } finally {
+            painter.dispose();
+        }
         BufferedImage image = new BufferedImage(plot.getWidth() + STRIP, plot.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

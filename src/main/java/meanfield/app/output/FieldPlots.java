@@ -19,8 +19,10 @@ public final class FieldPlots {
      * @param stem files are stem + "_spacetime.png" (1D) or stem + "_0.png", "_1.png", "_2.png" (2D),
      *             e.g. dir/rho
      * @param rho  the values at output i, row-major over the points (indexed [x, y])
+     * @param colours the heat maps' fixed colour scales (rho's, if given)
      */
-    public static List<Path> rho(Path stem, int dimension, double[] axis, double[] times, IntFunction<double[]> rho) {
+    public static List<Path> rho(Path stem, int dimension, double[] axis, double[] times, IntFunction<double[]> rho,
+            ColourRanges colours) {
         Path dir = stem.getParent();
         String name = stem.getFileName().toString();
         List<Path> files = new ArrayList<>();
@@ -29,7 +31,7 @@ public final class FieldPlots {
         if (dimension == 1) {
             files.add(Charts.save(Charts.heatMap("Density ρ(t, x)", "t", "x", "ρ (mass per unit volume)", nt,
                     i -> times[i], n, i -> axis[i],
-                    (t, i) -> rho.apply(t)[i]), dir.resolve(name + "_spacetime.png")));
+                    (t, i) -> rho.apply(t)[i], colours.of("rho")), dir.resolve(name + "_spacetime.png")));
         } else if (dimension == 2) {
             int[] shown = Charts.evenlySpaced(nt, 3);
             for (int j = 0; j < shown.length; j++) {
@@ -37,7 +39,7 @@ public final class FieldPlots {
                 // Square: the torus is [0, 1)^2, and a stretched picture would misstate its shapes.
                 files.add(Charts.save(Charts.heatMap("Density ρ(x, y) at t = " + format(times[shown[j]]), "x", "y",
                         "ρ (mass per unit area)", Charts.HEIGHT - 20, Charts.HEIGHT, n, i -> axis[i], n, i -> axis[i],
-                        (ix, iy) -> field[ix * n + iy]),
+                        (ix, iy) -> field[ix * n + iy], colours.of("rho")),
                         dir.resolve(name + "_" + j + ".png")));
             }
         }

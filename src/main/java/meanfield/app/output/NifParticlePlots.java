@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -31,18 +32,24 @@ public final class NifParticlePlots {
         return chart;
     }
 
-    public static List<Path> write(Path dir, String stem, NifParticleRun run) {
+    /**
+     * The binned rates over (window, label bin), with the continuum's rate_heatmap.png axis titles and
+     * quantity, on a {@code fixed} colour scale when given; cells sit at window and bin centres.
+     */
+    static HeatMapChart rateHeatMap(NifParticleRun run, ColourRanges.Range fixed) {
         double[] edges = run.windowEdges();
         double[] labelEdges = run.labelEdges();
         double[][] rate = run.rate();
+        return Charts.heatMap("Binned firing rate (particles)", "t", "ξ", "r (1/time)", rate.length,
+                w -> 0.5 * (edges[w] + edges[w + 1]), labelEdges.length - 1,
+                b -> 0.5 * (labelEdges[b] + labelEdges[b + 1]), (w, b) -> rate[w][b], fixed);
+    }
+
+    /** The mean of the binned rates over the label bins per window, titled as the continuum's population_rate.png. */
+    static XYChart populationRate(NifParticleRun run) {
+        double[] edges = run.windowEdges();
+        double[][] rate = run.rate();
         int nw = rate.length;
-        int nb = labelEdges.length - 1;
-        List<Path> files = new ArrayList<>();
-        // The same axis titles and quantity as the continuum's rate_heatmap.png; cells sit at window and bin centres.
-        files.add(Charts.save(Charts.heatMap("Binned firing rate (particles)", "t", "ξ",
-                "r (1/time)", nw,
-                w -> 0.5 * (edges[w] + edges[w + 1]), nb, b -> 0.5 * (labelEdges[b] + labelEdges[b + 1]),
-                (w, b) -> rate[w][b]), dir.resolve(stem + "_rate_heatmap.png")));
         double[] centres = new double[nw];
         double[] mean = new double[nw];
         for (int w = 0; w < nw; w++) {
@@ -51,12 +58,18 @@ public final class NifParticlePlots {
             for (double r : rate[w]) {
                 sum += r;
             }
-            mean[w] = sum / nb;
+            mean[w] = sum / rate[w].length;
         }
-        XYChart chart = Charts.lineChart("Population rate (particles)", "t", "spikes per neuron per unit time");
+        XYChart chart = Charts.lineChart("Population rate (particles)", "t", NifPlots.POPULATION_RATE);
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("population rate", centres, mean).setMarker(SeriesMarkers.NONE);
-        files.add(Charts.save(chart, dir.resolve(stem + "_population_rate.png")));
+        return chart;
+    }
+
+    public static List<Path> write(Path dir, String stem, NifParticleRun run, ColourRanges colours) {
+        List<Path> files = new ArrayList<>();
+        files.add(Charts.save(rateHeatMap(run, colours.of("rate")), dir.resolve(stem + "_rate_heatmap.png")));
+        files.add(Charts.save(populationRate(run), dir.resolve(stem + "_population_rate.png")));
         if (run.spikeTimes().length > 0) {
             files.add(Charts.save(raster(run), dir.resolve(stem + "_raster.png")));
         }

@@ -21,6 +21,8 @@ import meanfield.solvers.nif.NifSolution;
 public final class NifPlots {
     public static final int WIDTH = Charts.WIDTH;
     public static final int HEIGHT = Charts.HEIGHT;
+    /** The population rate's axis title, shared with the particles' plot of the same quantity. */
+    static final String POPULATION_RATE = "r̄ (1/time)";
     /** Label curves in the final-density plot: enough to show the ξ-dependence, few enough to read. */
     private static final int DENSITY_CURVES = 5;
 
@@ -28,23 +30,23 @@ public final class NifPlots {
     }
 
     /** Writes the plots into {@code dir} and returns the files written. */
-    public static List<Path> write(Path dir, NifSolution s) {
+    public static List<Path> write(Path dir, NifSolution s, ColourRanges colours) {
         if (s.outputCount() == 0) {
             throw new IllegalArgumentException("the solution has no output times to plot in " + dir);
         }
         List<Path> files = new ArrayList<>();
-        files.add(Charts.save(rateHeatMap(s), dir.resolve("rate_heatmap.png")));
+        files.add(Charts.save(rateHeatMap(s, colours.of("rate")), dir.resolve("rate_heatmap.png")));
         files.add(Charts.save(populationRate(s), dir.resolve("population_rate.png")));
         files.add(Charts.save(finalDensity(s), dir.resolve("density_final.png")));
         return files;
     }
 
-    private static HeatMapChart rateHeatMap(NifSolution s) {
+    static HeatMapChart rateHeatMap(NifSolution s, ColourRanges.Range fixed) {
         return Charts.heatMap("Firing rate r(t, ξ)", "t", "ξ", "r (1/time)", s.outputCount(), s::time, s.labelGrid().cells(),
-                s.labelGrid()::center, (c, r) -> s.rate(c)[r]);
+                s.labelGrid()::center, (c, r) -> s.rate(c)[r], fixed);
     }
 
-    private static XYChart populationRate(NifSolution s) {
+    static XYChart populationRate(NifSolution s) {
         int nt = s.outputCount();
         double[] mean = new double[nt];
         for (int i = 0; i < nt; i++) {
@@ -55,7 +57,7 @@ public final class NifPlots {
             }
             mean[i] = sum / s.labelGrid().cells();
         }
-        XYChart chart = Charts.lineChart("Population rate ∫ r(t, ξ) dξ", "t", "r̄(t)");
+        XYChart chart = Charts.lineChart("Population rate ∫ r(t, ξ) dξ", "t", POPULATION_RATE);
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("population rate", s.times(), mean).setMarker(SeriesMarkers.NONE);
         return chart;

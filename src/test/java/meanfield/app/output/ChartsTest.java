@@ -36,7 +36,7 @@ class ChartsTest {
     @Test
     void aHeatMapsAxesCarryRoundTimesAndLabels() {
         HeatMapChart chart = Charts.heatMap("r", "t", "ξ", "r (1/time)", 101, i -> 0.05 * i, 64, k -> (k + 0.5) / 64,
-                (c, r) -> c + r);
+                (c, r) -> c + r, null);
         var series = chart.getSeriesMap().values().iterator().next();
         assertEquals(List.of("0", "1", "2", "3", "4", "5"), shown(series.getXData()));
         assertEquals(List.of("0", "0.2", "0.4", "0.6", "0.8", "1"), shown(series.getYData()));
@@ -54,7 +54,7 @@ class ChartsTest {
     @Test
     void theColourBarHasAtLeastFourRoundTicksInsideTheRangeAndTheCellsRamp() {
         HeatMapChart chart = Charts.heatMap("r", "t", "ξ", "r (1/time)", 3, i -> i, 2, k -> k,
-                (c, r) -> 0.116 + (1.47 - 0.116) * (c + 2 * r) / 4.0);
+                (c, r) -> 0.116 + (1.47 - 0.116) * (c + 2 * r) / 4.0, null);
         assertEquals("r (1/time)", chart.getHeatMapSeries().getName());
         List<Double> ticks = ColourBar.ticks(chart);
         // Range [0.116, 1.47]: a step of 0.5 would give two ticks (0.5, 1); the next round step, 0.2, gives seven.

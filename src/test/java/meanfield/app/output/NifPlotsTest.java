@@ -17,6 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
 import meanfield.solvers.nif.NifSolution;
 
 class NifPlotsTest {
@@ -32,7 +36,7 @@ class NifPlotsTest {
 
     @Test
     void writesTheThreeNamedPngsIntoTheDirectory() {
-        List<Path> files = NifPlots.write(dir, solution);
+        List<Path> files = NifPlots.write(dir, solution, ColourRanges.AUTOMATIC);
         assertEquals(List.of(dir.resolve("rate_heatmap.png"), dir.resolve("population_rate.png"),
                 dir.resolve("density_final.png")), files);
         files.forEach(f -> assertTrue(Files.isRegularFile(f), f + " missing"));
@@ -40,13 +44,38 @@ class NifPlotsTest {
 
     @Test
     void eachPlotIsAReadableImageOfTheChartSizeWithMoreThanOneColour() throws IOException {
-        for (Path file : NifPlots.write(dir, solution)) {
+        for (Path file : NifPlots.write(dir, solution, ColourRanges.AUTOMATIC)) {
             BufferedImage image = ImageIO.read(file.toFile());
             assertNotNull(image, file + " is not a readable image");
             assertEquals(NifPlots.WIDTH, image.getWidth(), file.toString());
             assertEquals(NifPlots.HEIGHT, image.getHeight(), file.toString());
             assertTrue(hasTwoColours(image), file + " is a single colour");
         }
+    }
+
+    @Test
+    void theRateHeatMapTakesAFixedColourRangeWithTheParticlePlotsTitles() {
+        HeatMapChart chart = NifPlots.rateHeatMap(solution, new ColourRanges.Range(0, 5));
+        assertEquals(0.0, chart.getStyler().getMin());
+        assertEquals(5.0, chart.getStyler().getMax());
+        for (Number[] cell : chart.getHeatMapSeries().getHeatData()) {
+            assertTrue(cell[2].doubleValue() >= 0 && cell[2].doubleValue() <= 5, Arrays.toString(cell));
+        }
+        assertEquals("t", chart.getXAxisTitle());
+        assertEquals("ξ", chart.getYAxisTitle());
+        assertEquals("r (1/time)", chart.getHeatMapSeries().getName());
+    }
+
+    @Test
+    void thePopulationRateIsTheLabelMeanOfTheRateAtEveryOutputTime() {
+        XYChart chart = NifPlots.populationRate(solution);
+        XYSeries series = chart.getSeriesMap().values().iterator().next();
+        assertEquals(solution.outputCount(), series.getXData().length);
+        for (int i = 0; i < solution.outputCount(); i++) {
+            assertEquals(solution.time(i), series.getXData()[i], 0.0);
+            assertEquals(Arrays.stream(solution.rate(i)).average().orElseThrow(), series.getYData()[i], 1e-14);
+        }
+        assertEquals(NifPlots.POPULATION_RATE, chart.getYAxisTitle());
     }
 
     private static boolean hasTwoColours(BufferedImage image) {
