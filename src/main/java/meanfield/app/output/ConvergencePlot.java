@@ -20,6 +20,10 @@ public final class ConvergencePlot {
      * @param h      the step-like size per level (value for steps, 1 / value for counts): slopes are in h
      */
     public static Path write(Path file, String key, double[] values, double[] h, double[] errors) {
+        return Charts.save(chart(key, values, h, errors), file);
+    }
+
+    static XYChart chart(String key, double[] values, double[] h, double[] errors) {
         XYChart chart = Charts.logLogChart("Convergence in " + key, key, "error");
         int m = 0;
         for (double e : errors) {
@@ -47,7 +51,7 @@ public final class ConvergencePlot {
                 chart.addSeries("slope " + p, x, ref).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
             }
         }
-        return Charts.save(chart, file);
+        return chart;
     }
 
     /**
@@ -55,6 +59,10 @@ public final class ConvergencePlot {
      * against N, and the line N^-1/2 through the largest N's mean, the slope of sampling noise alone.
      */
     public static Path particles(Path file, double[] n, double[] mean, double[] bias) {
+        return Charts.save(particlesChart(n, mean, bias), file);
+    }
+
+    static XYChart particlesChart(double[] n, double[] mean, double[] bias) {
         XYChart chart = Charts.logLogChart("Particle-versus-continuum distance", "particles N", "distance");
         addPositive(chart, "mean distance", n, mean).ifPresent(s -> s.setMarker(SeriesMarkers.CIRCLE));
         addPositive(chart, "bias (seed average)", n, bias).ifPresent(s -> s.setMarker(SeriesMarkers.DIAMOND));
@@ -69,7 +77,7 @@ public final class ConvergencePlot {
             }
             chart.addSeries("N^-1/2", n, ref).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
         }
-        return Charts.save(chart, file);
+        return chart;
     }
 
     /** The points with a positive value (a log axis has no room for the others), as a series if any. */

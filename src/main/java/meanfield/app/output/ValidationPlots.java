@@ -18,6 +18,11 @@ public final class ValidationPlots {
      */
     public static Path errors(Path file, double[] n, Map<String, double[]> means, Map<String, double[]> fitLines,
             double[] reference) {
+        return Charts.save(errorsChart(n, means, fitLines, reference), file);
+    }
+
+    static XYChart errorsChart(double[] n, Map<String, double[]> means, Map<String, double[]> fitLines,
+            double[] reference) {
         XYChart chart = Charts.logLogChart("Particle-versus-continuum distances", "particles N", "distance (mean over seeds)");
         // A distance's points and its fitted line share a colour (the fit's name starts with the distance's).
         java.awt.Color[] palette = chart.getStyler().getSeriesColors();
@@ -42,17 +47,22 @@ public final class ValidationPlots {
         if (positive(reference)) {
             chart.addSeries("N^-1/2", n, reference).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
         }
-        return Charts.save(chart, file);
+        return chart;
     }
 
     /** Curves over a common x: the continuum drawn as lines, the particle series as markers. */
     public static Path overlay(Path file, String title, String xTitle, String yTitle, double[] x,
             Map<String, double[]> continuum, Map<String, double[]> particles) {
+        return Charts.save(overlayChart(title, xTitle, yTitle, x, continuum, particles), file);
+    }
+
+    static XYChart overlayChart(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> continuum,
+            Map<String, double[]> particles) {
         XYChart chart = Charts.lineChart(title, xTitle, yTitle);
         continuum.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.NONE));
         particles.forEach((name, y) -> chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE)
                 .setLineStyle(SeriesLines.NONE));
-        return Charts.save(chart, file);
+        return chart;
     }
 
     private static boolean positive(double[] y) {
