@@ -61,7 +61,6 @@ final class StationaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        StationaryFiles.warmUp();
         Problem problem = options.readProblem();
         if (!(problem.model() instanceof NifProblem)) {
             throw new ProblemException("model", "stationary states are computed for model nif only, not "

@@ -306,6 +306,11 @@ public final class Formula {
         }
     }
 
+    /** Compiles a formula once, so that the compiler's classes are loaded before the problem's formulas need them. */
+    public static void warmUp() {
+        compile("warm-up", "x + 1", "x");
+    }
+
     /** Whether the formula mentions a variable (e.g. t, to know whether a drift is autonomous). */
     public boolean uses(String variable) {
         return List.of(variables).contains(variable)

@@ -21,7 +21,7 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /** The chart shapes every model's plots use: heat maps of a field on two axes and line charts. */
-final class Charts {
+public final class Charts {
     static final int WIDTH = 900;
     static final int HEIGHT = 600;
     /*
@@ -239,17 +239,19 @@ final class Charts {
     }
 
     /**
-     * Loads the plotting classes and fonts on a daemon thread: a short command (stationary) spends a
-     * third of a second on that before its first plot, which this lets run beside its numerics.
+     * Draws a line chart and a heat map with its colour bar and encodes a PNG, so that the plotting
+     * classes and fonts are loaded: called beside the numerics ({@code meanfield.app.WarmUp}).
      */
-    static void warmUp() {
-        Thread thread = new Thread(() -> {
-            XYChart chart = lineChart("warm-up", "x", "y");
-            chart.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
-            BitmapEncoder.getBufferedImage(chart);
-        }, "plot warm-up");
-        thread.setDaemon(true);
-        thread.start();
+    public static void warmUp() {
+        XYChart chart = lineChart("warm-up", "x", "y");
+        chart.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
+        BitmapEncoder.getBufferedImage(chart);
+        HeatMapChart heat = heatMap("warm-up", "x", "y", "z", 2, i -> i, 2, i -> i, (c, r) -> c + r, null);
+        try {
+            javax.imageio.ImageIO.write(ColourBar.render(heat, "z"), "png", java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path save(Chart<?, ?> chart, Path file) {

@@ -31,11 +31,6 @@ public final class StationaryFiles {
     private StationaryFiles() {
     }
 
-    /** Starts loading the plotting classes and fonts beside the numerics ({@link Charts#warmUp}). */
-    public static void warmUp() {
-        Charts.warmUp();
-    }
-
     /** A single state: stationary.h5, rate against xi, densities of a few labels. */
     public static List<Path> writeState(Path dir, Problem problem, StationaryColumns system, NifStationary.State state,
             NifStability.Spectrum spectrum) {
