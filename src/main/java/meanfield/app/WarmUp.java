@@ -6,7 +6,7 @@ import meanfield.app.formula.Formula;
 import meanfield.app.output.Charts;
 
 /**
- * Loads the formula compiler and the plotting classes on a daemon thread while the command reads its
+ * Loads the formula compiler, the JSON writer and the plotting classes on a daemon thread while the command reads its
  * problem and computes: a short run spends about a second of its whole time loading them, first when
  * the formulas compile and again before the first plot, and a run on one thread leaves the second
  * core idle. Only for the commands that compile formulas and plot; the numbers do not depend on it.
@@ -24,6 +24,13 @@ final class WarmUp {
         }
         Thread thread = new Thread(() -> {
             Formula.warmUp();
+            try {
+                // run.json and summary.json are written through Jackson, the first right after the problem is read.
+                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(java.util.Map.of("warm-up", java.util.List.of(1.0, "a")));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
             Charts.warmUp();
         }, "warm-up");
         thread.setDaemon(true);
