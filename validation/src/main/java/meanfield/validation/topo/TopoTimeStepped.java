@@ -1,6 +1,7 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
 
@@ -9,6 +10,10 @@ import meanfield.solvers.model.RankWeight;
 import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.ResultSink;
+import meanfield.solvers.run.Checkpoint;
+import meanfield.solvers.run.CheckpointPolicy;
+import meanfield.solvers.run.IncompatibleCheckpoint;
+import meanfield.solvers.run.PackedState;
 import meanfield.solvers.time.TimeControl;
 import meanfield.validation.random.AliasTable;
 import meanfield.validation.random.SplitMix64;
@@ -46,9 +51,15 @@ import meanfield.validation.random.SplitMix64;
  * {@link TopoSimulator} draws them for the same seed (the same configuration at time 0), the events
  * from a second stream. The run is serial, so it does not depend on any thread count.
  *
- * <p>Checkpoints are not supported: a run is restarted from time 0.
+ * <p><b>Checkpoints</b> are handed out as by the exact simulator, at output times; a run resumed from
+ * one continues bit for bit (see {@link #resume}).
  */
 public final class TopoTimeStepped {
+    /** First value of a packed state ("TTS1"), so that another run's state is refused, not misread. */
+    private static final double STATE_FORMAT = 0x54545331;
+    /** Values before the particles in a packed state: format, N, nodes, fingerprint (2), time, steps (2), stream (4). */
+    private static final int HEADER = 12;
+
     /** Receives every event of a step (tests only): particle, time after the step start, rank, partner. */
     interface EventObserver {
         void event(int i, double tau, int rank, int partner);
@@ -68,7 +79,10 @@ public final class TopoTimeStepped {
     private final double[] shift;
     private final AliasTable rankLaw;
     private final FrozenRankQuery1d frozen;
-    private final SplitMix64 random;
+    /** Hash of the velocity nodes, the rank law and dt: a checkpoint of another run is refused. */
+    private final long fingerprint;
+    /** Not final: {@link #resume} replaces it by the checkpoint's stream. */
+    private SplitMix64 random;
     private EventObserver observer;
     private double time;
     private long steps;
@@ -146,6 +160,11 @@ public final class TopoTimeStepped {
         this.rankLaw = new AliasTable(rankWeight);
         this.frozen = new FrozenRankQuery1d(size);
         this.random = random;
+        long hash = Arrays.hashCode(rankWeight);
+        for (double v : velocity) {
+            hash = 31 * hash + Double.doubleToLongBits(v);
+        }
+        this.fingerprint = 31 * hash + Double.doubleToLongBits(dt);
     }
 
     private static Initial initial(TopoModel model, int n, SplitMix64 random) {
@@ -300,30 +319,145 @@ public final class TopoTimeStepped {
      */
     public TopoParticleRun simulate(double end, double outputEvery, int bins, DoubleConsumer progress,
             ResultSink sink) {
-        Objects.requireNonNull(sink, "sink");
-        Objects.requireNonNull(progress, "progress");
+        return simulate(end, outputEvery, bins, progress, sink, null);
+    }
+
+    /**
+     * As {@link #simulate(double, double, int, DoubleConsumer, ResultSink)}, with checkpoints (null:
+     * none) handed out as the exact simulator does: at the first output time at least {@code every}
+     * after the previous one, and at the end.
+     */
+    public TopoParticleRun simulate(double end, double outputEvery, int bins, DoubleConsumer progress,
+            ResultSink sink, CheckpointPolicy checkpoints) {
         if (time != 0 || steps != 0) {
             throw new IllegalStateException("simulate runs a fresh simulator from time 0, this one is at t = " + time);
         }
+        return run(layout(end, outputEvery, bins), end, outputEvery, bins, 0, progress, sink, checkpoints);
+    }
+
+    /**
+     * Continues a run from one of its checkpoints, to {@code end} (with the same outputEvery, so that
+     * the checkpoint's time is an output time of this run): the outputs, checkpoints and counts are
+     * then bit for bit those of the run that was not interrupted, as each interval between outputs is
+     * cut into steps alike and the whole state (positions, velocity nodes, clock, stream) is restored.
+     * The simulator must have the same velocity nodes, rank weight, N and dt.
+     *
+     * @throws IncompatibleCheckpoint for a checkpoint of another model, N or dt, or not at an output time
+     */
+    public TopoParticleRun resume(Checkpoint from, double end, double outputEvery, int bins, DoubleConsumer progress,
+            ResultSink sink, CheckpointPolicy checkpoints) {
         ResultLayout layout = layout(end, outputEvery, bins);
         double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
-        double[][] positionHistogram = new double[outputs.length][bins];
-        double[][] joint = new double[outputs.length][Math.multiplyExact(bins, nodes.length)];
-        sink.begin(layout, outputs.length, 0);
-        for (int o = 0; o < outputs.length; o++) {
+        int index = from.nextOutput() - 1;
+        if (index < 0 || index >= outputs.length || outputs[index] != from.time()) {
+            throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time()
+                    + " is not an output time of this run (end " + end + ", every " + outputEvery + ")");
+        }
+        restore(from);
+        return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
+    }
+
+    private TopoParticleRun run(ResultLayout layout, double end, double outputEvery, int bins, int first,
+            DoubleConsumer progress, ResultSink sink, CheckpointPolicy checkpoints) {
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(progress, "progress");
+        double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
+        int count = outputs.length - first;
+        double[][] positionHistogram = new double[count][bins];
+        double[][] joint = new double[count][Math.multiplyExact(bins, nodes.length)];
+        double lastCheckpoint = time;
+        sink.begin(layout, outputs.length, first);
+        for (int o = first; o < outputs.length; o++) {
             double t = outputs[o];
             advance(t);
-            histogram(bins, positionHistogram[o], joint[o]);
-            sink.output(o, t, new double[][] {positionHistogram[o], joint[o]});
+            histogram(bins, positionHistogram[o - first], joint[o - first]);
+            sink.output(o, t, new double[][] {positionHistogram[o - first], joint[o - first]});
             progress.accept(t / end);
+            if (checkpoints != null && checkpoints.due(t, lastCheckpoint, o == outputs.length - 1)) {
+                checkpoints.destination().accept(new Checkpoint(t, o + 1, dt, events, velocityChanges, pack(),
+                        new double[0][]));
+                lastCheckpoint = t;
+            }
         }
-        sink.finish(outputs.length, java.util.Map.of());
+        sink.finish(outputs.length, Map.of());
         double[][] velocities = new double[nodes.length][];
         for (int k = 0; k < nodes.length; k++) {
             velocities[k] = nodes[k].clone();
         }
-        return new TopoParticleRun(outputs.clone(), layout.axis("x_edges").values().clone(), positionHistogram, joint,
-                velocities, size, events, velocityChanges, 0);
+        return new TopoParticleRun(Arrays.copyOfRange(outputs, first, outputs.length),
+                layout.axis("x_edges").values().clone(), positionHistogram, joint, velocities, size, events,
+                velocityChanges, first);
+    }
+
+    /**
+     * The whole state a run continues from: format, N, nodes, the fingerprint (velocity nodes, rank
+     * law, dt), time, steps, the stream; then the positions and the velocity nodes. Longs are written
+     * as two exact 32-bit halves ({@link PackedState}).
+     */
+    private double[] pack() {
+        PackedState.Writer state = new PackedState.Writer(HEADER + 2 * size);
+        state.putDouble(STATE_FORMAT);
+        state.putInt(size);
+        state.putInt(nodes.length);
+        state.putLong(fingerprint);
+        state.putDouble(time);
+        state.putLong(steps);
+        state.putLongs(random.state());
+        state.putDoubles(position, size);
+        state.putInts(node, size);
+        return state.toArray();
+    }
+
+    /** Takes the state {@link #pack} wrote, after checking that it belongs to this model, N and dt. */
+    private void restore(Checkpoint from) {
+        double[] state = from.state();
+        if (state.length == 0 || state[0] != STATE_FORMAT) {
+            throw new IncompatibleCheckpoint("the checkpoint does not hold the state of a time-stepped topological"
+                    + " particle run");
+        }
+        if (state.length != HEADER + 2 * size) {
+            throw new IncompatibleCheckpoint("the checkpoint holds " + state.length + " values, a run of " + size
+                    + " particles " + (HEADER + 2 * size));
+        }
+        try {
+            PackedState.Reader in = new PackedState.Reader(state);
+            in.getDouble();
+            int n = in.getInt();
+            int count = in.getInt();
+            if (n != size || count != nodes.length || in.getLong() != fingerprint) {
+                throw new IncompatibleCheckpoint("the checkpoint is of another model, N or dt");
+            }
+            double at = in.getDouble();
+            long stepCount = in.getLong();
+            long[] stream = new long[2];
+            in.getLongs(stream);
+            if (at != from.time() || stepCount < 0 || from.accepted() < 0 || from.rejected() < 0
+                    || from.rejected() > from.accepted()) {
+                throw new IncompatibleCheckpoint("the checkpoint's clock is inconsistent: t = " + from.time()
+                        + ", state at " + at + ", " + stepCount + " steps, " + from.accepted() + " events");
+            }
+            double[] x = new double[size];
+            in.getDoubles(x, size);
+            int[] k = new int[size];
+            in.getInts(k, size);
+            for (int i = 0; i < size; i++) {
+                if (!(x[i] >= 0 && x[i] < 1) || k[i] < 0 || k[i] >= nodes.length) {
+                    throw new IncompatibleCheckpoint("the checkpoint's state is damaged: particle " + i + " at " + x[i]
+                            + " with velocity node " + k[i]);
+                }
+            }
+            System.arraycopy(x, 0, position, 0, size);
+            System.arraycopy(k, 0, node, 0, size);
+            random = SplitMix64.restore(stream);
+            time = at;
+            steps = stepCount;
+            events = from.accepted();
+            velocityChanges = from.rejected();
+        } catch (IncompatibleCheckpoint e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new IncompatibleCheckpoint("the checkpoint's state is damaged: " + e.getMessage());
+        }
     }
 
     /** Position masses now: positionMass[bin] and jointMass[bin * nodes + k]; each particle weighs 1/N. */
