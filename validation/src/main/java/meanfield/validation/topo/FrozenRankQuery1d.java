@@ -14,8 +14,11 @@ import meanfield.validation.random.SplitMix64;
  * holds for a prefix of the walk (m particles): those are nearer on the right, their distance is r and
  * it grows along the walk; the other N - 1 - m, met walking to the left, have distance l, growing along
  * that walk. The s-th nearest is the s-th smallest of these two sorted sequences, found by the
- * two-sorted-arrays selection (binary search on how many come from the right), and m by a binary
- * search on the prefix: O(log N) loads per query, no sort per query.
+ * two-sorted-arrays selection (a search on how many come from the right), and m by a search on the
+ * prefix. Both searches gallop from a guess read off the sort's bucket index (a CDF of the positions
+ * to within a bucket), so that their loads fall near each other instead of across the whole array;
+ * the guess only sets the cost, the answer is exact whatever it is: O(log N) loads per query at
+ * worst, no sort per query.
  *
  * <p><b>Keys.</b> r and l are computed from unwrapped coordinates, x_q - x_i or (x_q + 1) - x_i to the
  * right and x_i - x_q or x_i - (x_q - 1) to the left, so that in floating point both are exactly
@@ -122,31 +125,15 @@ final class FrozenRankQuery1d {
         int p = place[i];
         double x = sorted[p];
         // m: how many of the walk to the right are nearer on the right (r <= l); a prefix of the walk.
-        int lo = 0;
-        int hi = size - 1;
-        while (lo < hi) {
-            int k = (lo + hi + 1) >>> 1;
-            if (rightArc(p, x, k) <= leftArcOfRightWalk(p, x, k)) {
-                lo = k;
-            } else {
-                hi = k - 1;
-            }
-        }
-        int m = lo;
-        int leftCount = size - 1 - m;
-        // a: how many of the rank nearest come from the right. The smallest a in [aLo, aHi] with
-        // B[rank - a] <= A[a + 1] (A the right keys, B the left keys, both from 1, A[m + 1] = +inf).
-        int aLo = Math.max(0, rank - leftCount);
+        // Searched from the bucket index's guess (the particles up to x + 1/2): a few loads near it.
+        int m = smallestTrue(SPLIT, p, x, 0, size - 1, 0, rightCount(p, x, 0.5));
+        int leftSide = size - 1 - m;
+        // a: how many of the rank nearest come from the right, the smallest a in [aLo, aHi] with
+        // B[rank - a] <= A[a + 1] (A the right keys, B the left keys, both from 1, A[m + 1] = +inf),
+        // searched from the bucket index's guess of the rank-th distance.
+        int aLo = Math.max(0, rank - leftSide);
         int aHi = Math.min(rank, m);
-        while (aLo < aHi) {
-            int a = (aLo + aHi) >>> 1;
-            if (leftArc(p, x, rank - a) <= (a + 1 <= m ? rightArc(p, x, a + 1) : Double.POSITIVE_INFINITY)) {
-                aHi = a;
-            } else {
-                aLo = a + 1;
-            }
-        }
-        int a = aLo;
+        int a = smallestTrue(SELECT, p, x, aLo, aHi, rank, guessFromRight(p, x, rank));
         int b = rank - a;
         double fromRight = a > 0 ? rightArc(p, x, a) : Double.NEGATIVE_INFINITY;
         double fromLeft = b > 0 ? leftArc(p, x, b) : Double.NEGATIVE_INFINITY;
@@ -171,7 +158,7 @@ final class FrozenRankQuery1d {
                 lFirst--;
             }
         }
-        while (lLast < leftCount && leftArc(p, x, lLast + 1) == key) {
+        while (lLast < leftSide && leftArc(p, x, lLast + 1) == key) {
             lLast++;
         }
         int ties = (rLast - rFirst + 1) + (lLast - lFirst + 1);
@@ -192,6 +179,127 @@ final class FrozenRankQuery1d {
         // The pick-th tied particle by index: independent of how equal positions were sorted.
         Arrays.sort(tied, 0, ties);
         return tied[pick];
+    }
+
+    private static final int SPLIT = 0;
+    private static final int SELECT = 1;
+
+    /**
+     * The monotone (false, then true) predicates of the two searches: SPLIT at k, "the (k + 1)-th of
+     * the walk to the right is nearer on the left" (true at the last k); SELECT at a, "B[rank - a] <=
+     * A[a + 1]" (true at the last a). hi is where the caller knows it true.
+     */
+    private boolean holds(int kind, int p, double x, int k, int hi, int rank) {
+        if (k >= hi) {
+            return true;
+        }
+        if (kind == SPLIT) {
+            return rightArc(p, x, k + 1) > leftArcOfRightWalk(p, x, k + 1);
+        }
+        return leftArc(p, x, rank - k) <= rightArc(p, x, k + 1);
+    }
+
+    /**
+     * The smallest k in [lo, hi] where the predicate holds (it holds at hi), by galloping from a guess
+     * and then bisecting: O(log |answer - guess|) loads, near each other when the guess is good. Any
+     * guess gives the exact answer; only the cost depends on it.
+     */
+    private int smallestTrue(int kind, int p, double x, int lo, int hi, int rank, int guess) {
+        int g = Math.max(lo, Math.min(hi, guess));
+        int from;
+        int to;
+        if (holds(kind, p, x, g, hi, rank)) {
+            to = g;
+            from = lo;
+            for (int step = 1; to - step >= lo; step <<= 1) {
+                int c = to - step;
+                if (holds(kind, p, x, c, hi, rank)) {
+                    to = c;
+                } else {
+                    from = c + 1;
+                    break;
+                }
+            }
+        } else {
+            from = g + 1;
+            to = hi;
+            for (int step = 1; g + step < hi; step <<= 1) {
+                int c = g + step;
+                if (holds(kind, p, x, c, hi, rank)) {
+                    to = c;
+                    break;
+                }
+                from = c + 1;
+            }
+        }
+        while (from < to) {
+            int c = (from + to) >>> 1;
+            if (holds(kind, p, x, c, hi, rank)) {
+                to = c;
+            } else {
+                from = c + 1;
+            }
+        }
+        return from;
+    }
+
+    /** Particles in buckets below bucket b: the bucket index, a CDF of the positions to within a bucket. */
+    private int before(int b) {
+        return b == 0 ? 0 : bucketStart[b - 1];
+    }
+
+    /** About how many particles lie in (x, x + d] (0 <= d <= 1/2), from the bucket index. */
+    private int rightCount(int p, double x, double d) {
+        double y = x + d;
+        int count = before(bucket(y >= 1 ? y - 1 : y)) - (p + 1) + (y >= 1 ? size : 0);
+        return Math.max(0, Math.min(size - 1, count));
+    }
+
+    /** About how many particles lie in [x - d, x) (0 <= d <= 1/2), from the bucket index. */
+    private int leftCount(int p, double x, double d) {
+        double y = x - d;
+        int count = p - before(bucket(y < 0 ? y + 1 : y)) + (y < 0 ? size : 0);
+        return Math.max(0, Math.min(size - 1, count));
+    }
+
+    /**
+     * A guess of how many of the rank nearest lie on the right: the distance holding about rank
+     * particles found on the bucket index by regula falsi (Illinois), a few loads of the index.
+     */
+    private int guessFromRight(int p, double x, int rank) {
+        double lo = 0;
+        double hi = 0.5;
+        double fLo = -rank;
+        double fHi = size - 1 - rank;
+        int side = 0;
+        double d = 0.5 * rank / (size - 1);
+        for (int iteration = 0; iteration < 8; iteration++) {
+            int right = rightCount(p, x, d);
+            double f = right + leftCount(p, x, d) - rank;
+            if (Math.abs(f) <= 2) {
+                return right;
+            }
+            if (f < 0) {
+                lo = d;
+                fLo = f;
+                if (side == -1) {
+                    fHi *= 0.5;
+                }
+                side = -1;
+            } else {
+                hi = d;
+                fHi = f;
+                if (side == 1) {
+                    fLo *= 0.5;
+                }
+                side = 1;
+            }
+            d = fHi == fLo ? 0.5 * (lo + hi) : lo - fLo * (hi - lo) / (fHi - fLo);
+            if (!(d > lo && d < hi)) {
+                d = 0.5 * (lo + hi);
+            }
+        }
+        return rightCount(p, x, d);
     }
 
     private int wrap(int q) {
