@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +68,11 @@ class TopoTimeSteppedCommandTest {
                 "400,800", "--set", "time.end=0.1", "--set", "time.output_every=0.05", "--set", "grid.x.cells=32",
                 "--set", "particles.method=time-stepped", "--set", "particles.dt=0.05");
         assertEquals(0, r.status(), r.err());
-        assertEquals(2, summary(out).get("runs").size());
-        assertTrue(Files.exists(out.resolve("summary.json")));
+        JsonNode summary = summary(out);
+        assertEquals(2, summary.get("runs").size());
+        assertEquals("time-stepped", summary.get("particle_method").asText());
+        assertTrue(summary.get("approximate").asBoolean());
+        assertEquals(0.05, summary.get("dt").asDouble(), 0.0);
     }
 
     @Test
