@@ -75,6 +75,17 @@ class TopoTimeSteppedCommandTest {
         assertEquals(0.05, summary.get("dt").asDouble(), 0.0);
     }
 
+    /**
+     * Builds before particles.method wrote particles.dt = 0.001 into every resolved problem, topological
+     * ones included: a run directory of theirs must still resume, so that one value passes for exact.
+     */
+    @Test
+    void theOldResolvedDefaultStepStillRunsTheExactMethod() throws IOException {
+        Path out = tmp.resolve("legacy");
+        assertEquals(0, simulate("topo-1d", out, "particles.dt=0.001").status());
+        assertEquals("exact", summary(out).get("runs").get(0).get("method").asText());
+    }
+
     @Test
     void aMissingStepAStepForTheExactMethodAndAnUnknownMethodAreUserErrorsNamingTheKey() {
         CommandRunner missing = simulate("topo-1d", tmp.resolve("missing"), "particles.method=time-stepped");

@@ -24,6 +24,8 @@ public record ParticleSettings(int n, String connectivity, double degree, double
 
     public static final String EXACT = "exact";
     public static final String TIME_STEPPED = "time-stepped";
+    /** particles.dt's default for NIF and MV particles, which older builds also wrote for topological ones. */
+    private static final double LEGACY_DEFAULT_DT = 1e-3;
 
     /** The connectivities that sample w(xi_i, xi_j) at pairs of labels, which a measure kernel does not have. */
     private static final java.util.Set<String> SAMPLED = java.util.Set.of("dense", "erdos-renyi", "fixed-in-degree");
@@ -48,7 +50,7 @@ public record ParticleSettings(int n, String connectivity, double degree, double
         double degree = connectivity.equals("nearest-labels") && !p.has("degree") ? Double.NaN
                 : p.positive("degree", 100);
         String method = model instanceof TopoProblem ? p.choice("method", EXACT, EXACT, TIME_STEPPED) : EXACT;
-        double dt = model instanceof TopoProblem ? topoStep(p, method) : p.positive("dt", 1e-3);
+        double dt = model instanceof TopoProblem ? topoStep(p, method) : p.positive("dt", LEGACY_DEFAULT_DT);
         double seed = p.number("seed", 1);
         if (seed != Math.rint(seed)) {
             throw new ProblemException(p.key("seed"), "must be a whole number, got " + seed);
@@ -65,7 +67,10 @@ public record ParticleSettings(int n, String connectivity, double degree, double
      */
     private static double topoStep(ConfigNode p, String method) {
         if (method.equals(EXACT)) {
-            if (p.has("dt")) {
+            // Builds before particles.method wrote the NIF/MV default dt = 0.001 into every resolved
+            // problem, topological ones included, so a run directory of theirs holds it: that one value
+            // is let through (and ignored) so that such runs still resume; any other step is refused.
+            if (p.has("dt") && p.number("dt") != LEGACY_DEFAULT_DT) {
                 throw new ProblemException(p.key("dt"), "is used only by " + p.key("method") + ": " + TIME_STEPPED
                         + " (the exact topological dynamics has no time step): remove it, or choose that method");
             }
