@@ -23,6 +23,7 @@ import meanfield.validation.mv.MvParticleRun;
 import meanfield.validation.mv.MvSimulator;
 import meanfield.validation.topo.TopoParticleRun;
 import meanfield.validation.topo.TopoSimulator;
+import meanfield.validation.topo.TopoTimeStepped;
 
 /** simulate for the models on the torus (topo, mv): the run into position histograms, and their plots. */
 abstract class FieldParticles implements ParticleJob {
@@ -55,24 +56,39 @@ abstract class FieldParticles implements ParticleJob {
         }, colours);
     }
 
-    /** Topological particles: the exact event-driven dynamics. */
+    /**
+     * Topological particles: the exact event-driven dynamics, or with particles.method: time-stepped the
+     * approximate method whose rank law uses the configuration frozen at each step start (1D only).
+     */
     static final class Topo extends FieldParticles {
-        private final TopoSimulator simulator;
+        /** One of the two is null, by particles.method. */
+        private final TopoSimulator exact;
+        private final TopoTimeStepped stepped;
         private final TopoProblem topo;
         private final int bins;
         private TopoParticleRun run;
 
         Topo(TopoProblem topo, ParticleSettings p, int n, long seed) {
-            this(topo, p.bins(), n, seed);
+            this(topo, p, p.bins(), n, seed);
         }
 
         /** With this many position bins per axis instead of particles.bins (validate's fine histograms). */
-        Topo(TopoProblem topo, int bins, int n, long seed) {
+        Topo(TopoProblem topo, ParticleSettings p, int bins, int n, long seed) {
             super(topo.model().dimension(), seed);
             this.topo = topo;
             this.bins = bins;
             try {
-                this.simulator = new TopoSimulator(topo.model(), n, seed);
+                if (p.timeStepped()) {
+                    if (topo.model().dimension() != 1) {
+                        throw new ProblemException("particles.method", "time-stepped is 1D only, this problem has"
+                                + " topo.dimension " + topo.model().dimension() + ": use exact");
+                    }
+                    this.exact = null;
+                    this.stepped = new TopoTimeStepped(topo.model(), n, p.dt(), seed);
+                } else {
+                    this.exact = new TopoSimulator(topo.model(), n, seed);
+                    this.stepped = null;
+                }
             } catch (InvalidModelException e) {
                 throw new ProblemException(topo.keyOf(e.part()), e.getMessage());
             }
@@ -80,17 +96,27 @@ abstract class FieldParticles implements ParticleJob {
 
         @Override
         public ResultLayout layout() {
-            return simulator.layout(topo.time().end(), topo.time().outputEvery(), bins);
+            return exact != null ? exact.layout(topo.time().end(), topo.time().outputEvery(), bins)
+                    : stepped.layout(topo.time().end(), topo.time().outputEvery(), bins);
         }
 
         @Override
         public void run(ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-            run = simulator.simulate(topo.time().end(), topo.time().outputEvery(), bins, progress, sink, checkpoints);
+            if (exact != null) {
+                run = exact.simulate(topo.time().end(), topo.time().outputEvery(), bins, progress, sink, checkpoints);
+            } else {
+                run = stepped.simulate(topo.time().end(), topo.time().outputEvery(), bins, progress, sink, checkpoints);
+            }
         }
 
         @Override
         public void resume(Checkpoint from, ResultSink sink, CheckpointPolicy checkpoints, DoubleConsumer progress) {
-            run = simulator.resume(from, topo.time().end(), topo.time().outputEvery(), bins, progress, sink, checkpoints);
+            if (exact != null) {
+                run = exact.resume(from, topo.time().end(), topo.time().outputEvery(), bins, progress, sink, checkpoints);
+            } else {
+                run = stepped.resume(from, topo.time().end(), topo.time().outputEvery(), bins, progress, sink,
+                        checkpoints);
+            }
         }
 
         @Override
@@ -102,6 +128,12 @@ abstract class FieldParticles implements ParticleJob {
         public Map<String, Object> summary() {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("seed", seed);
+            summary.put("method", exact != null ? ParticleSettings.EXACT : ParticleSettings.TIME_STEPPED);
+            summary.put("approximate", exact == null);
+            if (stepped != null) {
+                summary.put("dt", stepped.dt());
+                summary.put("steps", stepped.steps());
+            }
             summary.put("events", run.events());
             summary.put("velocity_changes", run.velocityChanges());
             return summary;

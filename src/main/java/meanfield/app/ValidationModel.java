@@ -424,7 +424,8 @@ abstract class ValidationModel {
 
         @Override
         ParticleRun run(int n, long seed, boolean networkKernel, DoubleConsumer progress) {
-            ParticleJob job = topo ? new FieldParticles.Topo((TopoProblem) problem.model(), bins * factor, n, seed)
+            ParticleJob job = topo ? new FieldParticles.Topo((TopoProblem) problem.model(), problem.particles(),
+                    bins * factor, n, seed)
                     : new FieldParticles.Mv((MvProblem) problem.model(), problem.particles(), bins * factor, n, seed, 1);
             RecordedResult record = new RecordedResult(Set.of(histogram()), false);
             try {

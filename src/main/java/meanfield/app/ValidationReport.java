@@ -95,6 +95,14 @@ final class ValidationReport {
                 + " the largest N");
         summary.put("continuum", continuum);
         summary.put("threads", settings.threads());
+        if (problem.model() instanceof meanfield.app.problem.TopoProblem) {
+            // The particle method compared: the exact dynamics, or the approximate time-stepped one.
+            summary.put("particle_method", problem.particles().method());
+            summary.put("approximate", problem.particles().timeStepped());
+            if (problem.particles().timeStepped()) {
+                summary.put("dt", problem.particles().dt());
+            }
+        }
         List<Path> files = ValidationFiles.write(dir, problem, outcome);
         List<String> names = new java.util.ArrayList<>(files.stream().map(p -> p.getFileName().toString()).toList());
         names.add("summary.json");

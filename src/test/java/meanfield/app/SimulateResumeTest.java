@@ -62,6 +62,13 @@ class SimulateResumeTest {
     }
 
     @Test
+    void timeSteppedTopologicalRunsResumeBitForBit() throws Exception {
+        String[] small = {"particles.n=3000", "time.output_every=0.1", "particles.bins=16",
+            "particles.method=time-stepped", "particles.dt=0.03"};
+        resumedEqualsUninterrupted("topo-1d", "particles.h5", 1, 2, small);
+    }
+
+    @Test
     void severalSeedsResumeEachFromItsOwnCheckpoint() throws Exception {
         String[] small = {"particles.n=1000", "time.output_every=0.1", "particles.bins=8"};
         Path whole = tmp.resolve("seeds-whole");

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import meanfield.solvers.model.TopoModel;
 import meanfield.validation.topo.TopoSimulator;
+import meanfield.validation.topo.TopoTimeStepped;
 
 /**
  * Whole runs of the exact topological particle system (MODEL.md 2.1) on P2's data (1D, exponential
@@ -19,8 +20,13 @@ import meanfield.validation.topo.TopoSimulator;
  * bytes (about the simulator's footprint), issued together as a query can: the floor of an event's
  * cost if each group cost a single cache miss.
  * <p>
- * Usage: {@code TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...] [--json FILE]}; defaults
- * 32,4,2 and 10^4,10^5,10^6; {@code --quick} runs 2,32 at 10^4 and 3x10^4 only; {@code --json FILE}
+ * <p>
+ * Each size also runs the approximate time-stepped method ({@code TopoTimeStepped}: the rank law on the
+ * configuration frozen at each step start, one sort per step) for each step dt, on the same data and
+ * against the same yardstick, right after the exact run, so that the two methods alternate in one JVM.
+ * <p>
+ * Usage: {@code TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...] [--dt dt,dt,...] [--json FILE]};
+ * defaults 32,4,2, 10^4,10^5,10^6 and dt 0.05,0.01; {@code --quick} runs 2,32 at 10^4 and 3x10^4 only; {@code --json FILE}
  * also writes the figures for {@code meanfield bench}.
  * <p>
  * Results of these runs (P2 to T = 1, thread CPU time; first taken with TopoThroughput, the same
@@ -51,6 +57,7 @@ public final class TopoParticlesRun {
         java.nio.file.Path json = null;
         int[] velocities = {32, 4, 2};
         int[] sizes = {10_000, 100_000, 1_000_000};
+        double[] steps = {0.05, 0.01};
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--quick" -> {
@@ -59,49 +66,69 @@ public final class TopoParticlesRun {
                 }
                 case "--velocities" -> velocities = list(args, ++a);
                 case "--sizes" -> sizes = list(args, ++a);
+                case "--dt" -> steps = Arrays.stream(args[++a].split(",")).mapToDouble(Double::parseDouble).toArray();
                 case "--json" -> json = Figures.path(args, ++a);
                 default -> {
                     System.err.println("usage: TopoParticlesRun [--quick] [--velocities g,g,...] [--sizes N,N,...]"
-                            + " [--json FILE]");
+                            + " [--dt dt,dt,...] [--json FILE]");
                     System.exit(2);
                 }
             }
         }
         // A warm-up run so that the timed ones measure compiled code.
         new TopoSimulator(TopoModels.p2(), 20_000, 7).advance(1.0);
-        System.out.println("| g | N | events | setup s | wall s | CPU s | events/s (CPU) | us per event (CPU) |"
+        new TopoTimeStepped(TopoModels.p2(), 20_000, steps[steps.length - 1], 7).advance(1.0);
+        System.out.println("| method | g | N | events | setup s | wall s | CPU s | events/s (CPU) | us per event (CPU) |"
                 + " yardstick: g random loads, us | event / yardstick |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Figures figures = new Figures("TopoParticlesRun");
         for (int g : velocities) {
             TopoModel model = TopoModels.p2(g);
-            double[] logN = new double[sizes.length];
-            double[] logCost = new double[sizes.length];
+            // Per method (exact, then each dt): log N and log cost per event, for the exponent in N.
+            double[][] logN = new double[1 + steps.length][sizes.length];
+            double[][] logCost = new double[1 + steps.length][sizes.length];
             for (int r = 0; r < sizes.length; r++) {
                 int n = sizes[r];
-                long start = System.nanoTime();
-                TopoSimulator simulator = new TopoSimulator(model, n, 1);
-                double setup = (System.nanoTime() - start) * 1e-9;
-                long cpuStart = threads.getCurrentThreadCpuTime();
-                start = System.nanoTime();
-                simulator.advance(1.0);
-                double wall = (System.nanoTime() - start) * 1e-9;
-                double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
-                long events = simulator.events();
-                double perEvent = cpu / events;
                 double yardstick = randomLoads(32L * n, g);
-                System.out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f | %.2f | %.3g | %.2f | %.3f | %.0f |%n", g, n,
-                        events, setup, wall, cpu, events / cpu, 1e6 * perEvent, 1e6 * yardstick, perEvent / yardstick);
-                figures.add(String.format(Locale.ROOT, "topological 1D, P2 data, g = %d, N = %d, T = 1 (%d events)", g, n,
-                        events), "CPU time per event", 1e6 * perEvent, "us",
-                        String.format(Locale.ROOT, "%d random loads from %.1f MiB", g, 32.0 * n / (1 << 20)), 1e6 * yardstick, "us", perEvent / yardstick);
-                logN[r] = Math.log(n);
-                logCost[r] = Math.log(perEvent);
+                // Exact first, then the time-stepped runs, at each size: alternating methods in one JVM.
+                for (int m = 0; m <= steps.length; m++) {
+                    double dt = m == 0 ? Double.NaN : steps[m - 1];
+                    long start = System.nanoTime();
+                    TopoSimulator exact = m == 0 ? new TopoSimulator(model, n, 1) : null;
+                    TopoTimeStepped stepped = m == 0 ? null : new TopoTimeStepped(model, n, dt, 1);
+                    double setup = (System.nanoTime() - start) * 1e-9;
+                    long cpuStart = threads.getCurrentThreadCpuTime();
+                    start = System.nanoTime();
+                    if (exact != null) {
+                        exact.advance(1.0);
+                    } else {
+                        stepped.advance(1.0);
+                    }
+                    double wall = (System.nanoTime() - start) * 1e-9;
+                    double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
+                    long events = exact != null ? exact.events() : stepped.events();
+                    double perEvent = cpu / events;
+                    String method = m == 0 ? "exact" : String.format(Locale.ROOT, "time-stepped dt = %s (approximate)", dt);
+                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f | %.2f | %.3g | %.2f | %.3f | %.1f |%n",
+                            method, g, n, events, setup, wall, cpu, events / cpu, 1e6 * perEvent, 1e6 * yardstick,
+                            perEvent / yardstick);
+                    figures.add(String.format(Locale.ROOT, "topological 1D, %s, P2 data, g = %d, N = %d, T = 1 (%d events)",
+                            method, g, n, events), "CPU time per event", 1e6 * perEvent, "us",
+                            String.format(Locale.ROOT, "%d random loads from %.1f MiB", g, 32.0 * n / (1 << 20)),
+                            1e6 * yardstick, "us", perEvent / yardstick);
+                    logN[m][r] = Math.log(n);
+                    logCost[m][r] = Math.log(perEvent);
+                }
             }
             if (sizes.length > 1) {
-                System.out.printf(Locale.ROOT, "%n- g = %d: CPU cost per event ~ N^%.2f (N = %s)%n%n", g, slope(logN, logCost),
-                        Arrays.toString(sizes));
+                System.out.println();
+                for (int m = 0; m <= steps.length; m++) {
+                    System.out.printf(Locale.ROOT, "- g = %d, %s: CPU cost per event ~ N^%.2f (N = %s)%n", g,
+                            m == 0 ? "exact" : "time-stepped dt = " + steps[m - 1], slope(logN[m], logCost[m]),
+                            Arrays.toString(sizes));
+                }
+                System.out.println();
             }
         }
         figures.write(json);

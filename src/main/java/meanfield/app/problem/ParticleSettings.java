@@ -12,10 +12,20 @@ import meanfield.solvers.model.SynapticKernel;
  *                     (nearest-labels), where NaN stands for the default round(sqrt(N)) of the N run
  * @param file         the Matrix Market network for connectivity {@code file}, else null
  * @param vBins        v bins of validate's histograms of the potentials (NIF)
+ * @param dt           the time step of the NIF and MV particles, and of the topological particles' time-stepped
+ *                     method; NaN for the exact topological method, which has none
  * @param measureAtoms the atoms of a NIF measure kernel, 0 for any other kernel or model
+ * @param method       how topological particles are simulated: {@link #EXACT} (event by event, the exact rank
+ *                     law) or {@link #TIME_STEPPED} (approximate: the rank law on the configuration frozen
+ *                     at each step start, 1D only); exact for the other models
  */
 public record ParticleSettings(int n, String connectivity, double degree, double dt, long seed, int bins, Path file,
-        int vBins, int measureAtoms) {
+        int vBins, int measureAtoms, String method) {
+
+    public static final String EXACT = "exact";
+    public static final String TIME_STEPPED = "time-stepped";
+    /** particles.dt's default for NIF and MV particles, which older builds also wrote for topological ones. */
+    private static final double LEGACY_DEFAULT_DT = 1e-3;
 
     /** The connectivities that sample w(xi_i, xi_j) at pairs of labels, which a measure kernel does not have. */
     private static final java.util.Set<String> SAMPLED = java.util.Set.of("dense", "erdos-renyi", "fixed-in-degree");
@@ -39,7 +49,8 @@ public record ParticleSettings(int n, String connectivity, double degree, double
         // nearest-labels without a degree grows it with N (--particles may change N after this is read).
         double degree = connectivity.equals("nearest-labels") && !p.has("degree") ? Double.NaN
                 : p.positive("degree", 100);
-        double dt = p.positive("dt", 1e-3);
+        String method = model instanceof TopoProblem ? p.choice("method", EXACT, EXACT, TIME_STEPPED) : EXACT;
+        double dt = model instanceof TopoProblem ? topoStep(p, method) : p.positive("dt", LEGACY_DEFAULT_DT);
         double seed = p.number("seed", 1);
         if (seed != Math.rint(seed)) {
             throw new ProblemException(p.key("seed"), "must be a whole number, got " + seed);
@@ -47,7 +58,34 @@ public record ParticleSettings(int n, String connectivity, double degree, double
         int bins = p.positiveInteger("bins", 16);
         int vBins = p.positiveInteger("v_bins", 40);
         Path file = connectivity.equals("file") ? directory.resolve(p.string("file", null)) : null;
-        return new ParticleSettings(n, connectivity, degree, dt, (long) seed, bins, file, vBins, atoms);
+        return new ParticleSettings(n, connectivity, degree, dt, (long) seed, bins, file, vBins, atoms, method);
+    }
+
+    /**
+     * particles.dt of topological particles: required by the time-stepped method, refused for the exact
+     * one (whose events are at their exact times), so that a step is never silently ignored.
+     */
+    private static double topoStep(ConfigNode p, String method) {
+        if (method.equals(EXACT)) {
+            // Builds before particles.method wrote the NIF/MV default dt = 0.001 into every resolved
+            // problem, topological ones included, so a run directory of theirs holds it: that one value
+            // is let through (and ignored) so that such runs still resume; any other step is refused.
+            if (p.has("dt") && p.number("dt") != LEGACY_DEFAULT_DT) {
+                throw new ProblemException(p.key("dt"), "is used only by " + p.key("method") + ": " + TIME_STEPPED
+                        + " (the exact topological dynamics has no time step): remove it, or choose that method");
+            }
+            return Double.NaN;
+        }
+        if (!p.has("dt")) {
+            throw new ProblemException(p.key("dt"), "missing required key: " + p.key("method") + ": " + TIME_STEPPED
+                    + " needs the time step, for example 0.01 (its rank-law error is first order in dt)");
+        }
+        return p.positive("dt", Double.NaN);
+    }
+
+    /** Whether these are topological particles by the approximate time-stepped method. */
+    public boolean timeStepped() {
+        return method.equals(TIME_STEPPED);
     }
 
     /**

@@ -111,7 +111,9 @@ record TaskEstimate(long bytes, long seconds) {
 
     private static double particleWork(Problem p, int n) {
         double synapses = p.model() instanceof NifProblem ? synapses(p, n) : 0;
-        double steps = p.time().end() / p.particles().dt();
+        // Exact topological particles have no step (dt NaN): charged as 1e-3, as before particles.method existed.
+        double dt = Double.isNaN(p.particles().dt()) ? 1e-3 : p.particles().dt();
+        double steps = p.time().end() / dt;
         return steps * (50.0 * n + 0.05 * synapses);
     }
 

@@ -155,13 +155,18 @@ public final class TopoSimulator {
      * mass per bin and node (each particle weighs 1/N).
      */
     public ResultLayout layout(double end, double outputEvery, int bins) {
+        return layout(velocityNodes(particles), end, outputEvery, bins);
+    }
+
+    /** The layout of {@code particles.h5} for these velocity nodes (nodes x d); see {@link #layout(double, double, int)}. */
+    static ResultLayout layout(double[][] nodes, double end, double outputEvery, int bins) {
         new TimeControl(end, outputEvery, Double.NaN, 1);
         if (!Double.isFinite(outputEvery)) {
             throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "the output interval must be finite, got " + outputEvery);
         }
         checkBins(bins);
-        int d = particles.dimension();
-        int nvel = particles.nodeCount();
+        int d = nodes[0].length;
+        int nvel = nodes.length;
         List<Axis> axes = new ArrayList<>(TorusBins.axes(d, bins));
         String[] space = TorusBins.space(d);
         axes.add(Axis.index("velocity", "velocity node index", nvel));
@@ -169,7 +174,7 @@ public final class TopoSimulator {
         double[] v = new double[nvel * d];
         for (int k = 0; k < nvel; k++) {
             for (int a = 0; a < d; a++) {
-                v[k * d + a] = particles.velocity(k, a);
+                v[k * d + a] = nodes[k][a];
             }
         }
         String[] withVelocity = Arrays.copyOf(space, d + 1);
@@ -178,6 +183,17 @@ public final class TopoSimulator {
                 Variable.constant("v", "1", "velocity nodes", v, "velocity", "component"),
                 Variable.perOutput("position_hist", "1", "particle mass per position bin", space),
                 Variable.perOutput("joint", "1", "particle mass per position bin and velocity node", withVelocity)));
+    }
+
+    private static double[][] velocityNodes(TopoParticles particles) {
+        int d = particles.dimension();
+        double[][] velocities = new double[particles.nodeCount()][d];
+        for (int k = 0; k < velocities.length; k++) {
+            for (int a = 0; a < d; a++) {
+                velocities[k][a] = particles.velocity(k, a);
+            }
+        }
+        return velocities;
     }
 
     /**
@@ -260,13 +276,7 @@ public final class TopoSimulator {
             }
         }
         sink.finish(outputs.length, Map.of());
-        int d = particles.dimension();
-        double[][] velocities = new double[particles.nodeCount()][d];
-        for (int k = 0; k < velocities.length; k++) {
-            for (int a = 0; a < d; a++) {
-                velocities[k][a] = particles.velocity(k, a);
-            }
-        }
+        double[][] velocities = velocityNodes(particles);
         return new TopoParticleRun(Arrays.copyOfRange(outputs, first, outputs.length),
                 layout.axis("x_edges").values().clone(), positionHistogram, joint, velocities, particles.size(),
                 events, velocityChanges, first);
@@ -339,7 +349,7 @@ public final class TopoSimulator {
         velocityChanges = from.rejected();
     }
 
-    private static void checkBins(int bins) {
+    static void checkBins(int bins) {
         if (bins < 1) {
             throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "a particle run needs at least one bin, got " + bins);
         }
@@ -347,6 +357,18 @@ public final class TopoSimulator {
 
     /** N independent draws of (x, velocity node) from f0 on the sampling grid (see the class comment). */
     static TopoParticles sample(TopoModel model, int n, SplitMix64 random) {
+        double[] positions = new double[n * model.dimension()];
+        int[] nodes = new int[n];
+        sample(model, random, positions, nodes);
+        return new TopoParticles(model.velocities(), positions, nodes);
+    }
+
+    /**
+     * The draws of {@link #sample(TopoModel, int, SplitMix64)} into flat arrays: positions (N x d)
+     * and velocity nodes (N), the same numbers for the same stream.
+     */
+    static void sample(TopoModel model, SplitMix64 random, double[] positions, int[] nodes) {
+        int n = nodes.length;
         int d = model.dimension();
         int nvel = model.velocityCount();
         int perAxis = SAMPLING_CELLS[d];
@@ -367,8 +389,6 @@ public final class TopoSimulator {
             }
         }
         AliasTable law = new AliasTable(weights);
-        double[] positions = new double[n * d];
-        int[] nodes = new int[n];
         for (int i = 0; i < n; i++) {
             int drawn = law.sample(random);
             nodes[i] = drawn % nvel;
@@ -376,6 +396,5 @@ public final class TopoSimulator {
                 positions[i * d + a] = (rest % perAxis + random.nextDouble()) / perAxis;
             }
         }
-        return new TopoParticles(model.velocities(), positions, nodes);
     }
 }
