@@ -1,6 +1,8 @@
 package meanfield.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -30,7 +32,9 @@ import meanfield.solvers.topo.TopoSolver;
  * error is in t), the spectral solver's nodes raised at a tight tolerance, its tolerance tightened at
  * one node count, and P2 as {@code meanfield solve topo-1d} runs it. The table also gives the least
  * density of each run (min f): the finite volumes keep f >= 0, the spectral solver does not promise it. Each run is timed after one untimed run of the same case, so the
- * times are of compiled code (a user's first run adds JIT compilation, see {@link TopoWholeRun}).
+ * times are of compiled code (a user's first run adds JIT compilation, see {@link TopoWholeRun}). The
+ * diagram plots wall time; the thread's CPU time is recorded beside it, since on a shared machine it
+ * is what the wall time would be on an idle core.
  * Before the points, the reference is compared with a second one of fewer nodes and a looser
  * tolerance: their difference bounds what the errors below it can mean.
  * <p>
@@ -88,8 +92,8 @@ public final class TopoWorkPrecision {
         System.out.printf(Locale.ROOT, "reference: spectral, %d nodes, tolerance %.0e (%d steps, %.1f s); against %d"
                 + " nodes at %.0e (%d steps): %.2e%n", reference.n, plan.referenceTolerance(), reference.steps,
                 reference.wall, check.n, plan.checkTolerance(), check.steps, referenceDifference);
-        System.out.println("| series | point | steps | wall s | error | finite volumes on their own cells: max, L1 | min f |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| series | point | steps | wall s | CPU s | error | finite volumes on their own cells: max, L1 | min f |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         Points points = new Points(figures, norm, exact, reference, nvel);
         for (int cells : plan.grids()) {
             points.add(GRID_SERIES, cells + " cells", () -> finiteVolumes(p2, cells, 1, end));
@@ -116,7 +120,7 @@ public final class TopoWorkPrecision {
     }
 
     /** One solve: f_k(T) point-major on n cells or nodes. */
-    private record Run(double[] density, int n, boolean spectral, double wall, int steps, double minDensity) {
+    private record Run(double[] density, int n, boolean spectral, double wall, double cpu, int steps, double minDensity) {
     }
 
     /** Times each case's second run, measures its error and records both. */
@@ -134,10 +138,11 @@ public final class TopoWorkPrecision {
                 own = String.format(Locale.ROOT, "%.3e, %.3e", maxDifference(run.density, onOwnCells),
                         l1Difference(run.density, onOwnCells, 1.0 / run.n));
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3e | %s | %.2e |%n", series, point, run.steps,
-                    run.wall, error, own, run.minDensity);
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3e | %s | %.2e |%n", series, point,
+                    run.steps, run.wall, run.cpu, error, own, run.minDensity);
             String label = series + ": " + point;
             figures.add(label, "wall", run.wall, "s", null, Double.NaN, null, Double.NaN);
+            figures.add(label, "CPU time", run.cpu, "s", null, Double.NaN, null, Double.NaN);
             figures.add(label, "error", error, norm, null, Double.NaN, null, Double.NaN);
         }
     }
@@ -177,13 +182,17 @@ public final class TopoWorkPrecision {
     }
 
     private static Run solve(TopoModel model, TopoSolver.Method method, int n, TimeControl control) {
+        // One thread: the pool runs on this one, so its CPU time is the run's, whatever else shares the machine.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         TopoSolution solution = new TopoSolver(model, method, n, control).solve(1, progress -> { });
         double wall = (System.nanoTime() - start) * 1e-9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
         if (solution.failure().isPresent()) {
             throw new IllegalStateException("P2 " + method + " at n = " + n + " failed: " + solution.failure().get());
         }
-        return new Run(solution.density(solution.outputCount() - 1), n, method == TopoSolver.Method.SPECTRAL, wall,
+        return new Run(solution.density(solution.outputCount() - 1), n, method == TopoSolver.Method.SPECTRAL, wall, cpu,
                 solution.steps(), solution.minDensity());
     }
 }
