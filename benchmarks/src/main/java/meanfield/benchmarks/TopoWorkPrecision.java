@@ -84,7 +84,8 @@ public final class TopoWorkPrecision {
         double referenceDifference = maxDifference(exact,
                 PeriodicCellAverages.ofInterpolant(check.density, check.n, nvel, COMPARISON_CELLS));
         Figures figures = new Figures("TopoWorkPrecision");
-        String norm = "max over v nodes and " + COMPARISON_CELLS + " cells of |cell average of f_k(T) - reference|";
+        // No '|' in it: the unit goes into the cells of BENCHMARKS.md's tables.
+        String norm = "max over v nodes and " + COMPARISON_CELLS + " cells of the cell-average error of f_k(T)";
         figures.add(REFERENCE_CASE, String.format(Locale.ROOT, "spectral %d nodes at %.0e against %d at %.0e", check.n,
                 plan.checkTolerance(), reference.n, plan.referenceTolerance()), referenceDifference, norm, null,
                 Double.NaN, null, Double.NaN);

@@ -25,7 +25,7 @@ import meanfield.app.output.WorkPrecisionPlot;
  */
 class WorkPrecisionTest {
     private static final String NIF_ERROR = "max over labels of |r - r_ref| at T";
-    private static final String TOPO_ERROR = "max over v nodes and 32 cells of |cell average of f_k(T) - reference|";
+    private static final String TOPO_ERROR = "max over v nodes and 32 cells of the cell-average error of f_k(T)";
 
     private static Figure figure(String benchmark, String label, String metric, double value, String unit) {
         return new Figure(benchmark, label, metric, value, unit, null, null, null, null);
