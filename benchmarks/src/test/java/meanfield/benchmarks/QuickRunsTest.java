@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class QuickRunsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"NifParticlesRun", "NifWholeRun", "TopoWholeRun", "TopoParticlesRun", "MvParticlesRun",
-            "NifWorkPrecision", "StationaryRun"})
+            "NifWorkPrecision", "TopoWorkPrecision", "StationaryRun"})
     void everyWholeRunWritesFiniteFiguresAtItsQuickSize(String benchmark, @TempDir Path dir) throws Exception {
         Path json = dir.resolve(benchmark + ".json");
         Class.forName("meanfield.benchmarks." + benchmark).getMethod("main", String[].class)

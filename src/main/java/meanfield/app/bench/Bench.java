@@ -45,8 +45,10 @@ public final class Bench {
         }
         // NEST is not installable here (pip's index is unreachable and Debian has no package).
         notes.add("NEST not run: no package of it on this machine; benchmarks/peer/README.md says how to add it");
-        WorkPrecision.write(runs.figures(), out).ifPresent(png -> notes.add("work-precision diagram of P1, finite volumes and spectral elements: "
-                + png.getFileName()));
+        for (WorkPrecision diagram : WorkPrecision.ALL) {
+            diagram.write(runs.figures(), out).ifPresent(png -> notes.add("work-precision diagram of " + diagram.subject()
+                    + ": " + png.getFileName()));
+        }
         BenchReport report = new BenchReport(date, commit(root), quick, Machine.detect(), runs.figures(), notes);
         BenchReportWriter.write(report, out);
         stdout.println("bench: wrote " + out.resolve(BenchReportWriter.JSON) + " and " + out.resolve(BenchReportWriter.MARKDOWN));

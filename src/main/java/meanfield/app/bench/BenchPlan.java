@@ -17,7 +17,7 @@ final class BenchPlan {
 
     /** The whole-run mains, in the order they run. */
     static final List<String> WHOLE_RUNS = List.of("NifParticlesRun", "NifWholeRun", "TopoWholeRun",
-            "TopoParticlesRun", "MvParticlesRun", "NifWorkPrecision", "StationaryRun");
+            "TopoParticlesRun", "MvParticlesRun", "NifWorkPrecision", "TopoWorkPrecision", "StationaryRun");
 
     private BenchPlan() {
     }

@@ -7,31 +7,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.knowm.xchart.XYChart;
+
 import meanfield.app.output.WorkPrecisionPlot;
 
 /**
- * The work-precision diagram of a bench run, from the figures of {@code NifWorkPrecision}: each
- * case is "SERIES: POINT" with a "wall" and an "error" figure, drawn as error against wall time.
+ * A work-precision diagram of a bench run, drawn from one whole-run benchmark's figures: each case
+ * "SERIES: POINT" with a "wall" and an "error" figure is a point, drawn as error against wall time
+ * (the benchmark's other figures, such as its reference check, are not points).
+ *
+ * @param benchmark the whole run whose figures hold the points
+ * @param file the PNG's name in the bench folder
+ * @param title the diagram's title
+ * @param subject what the diagram compares, for the bench report's note
  */
-final class WorkPrecision {
-    static final String BENCHMARK = "NifWorkPrecision";
-    static final String FILE = "work-precision-p1.png";
+record WorkPrecision(String benchmark, String file, String title, String subject) {
+    /** P1 (NIF). */
+    static final WorkPrecision P1 = new WorkPrecision("NifWorkPrecision", "work-precision-p1.png",
+            "P1 NIF: finite volumes (MPRK22) and spectral elements (ARK4 IMEX)", "P1, finite volumes and spectral elements");
+    /** P2 (TOPO 1D). */
+    static final WorkPrecision P2 = new WorkPrecision("TopoWorkPrecision", "work-precision-p2.png",
+            "P2 TOPO 1D: finite volumes (SSP-RK2) and Fourier spectral (Lawson RK4)",
+            "P2, finite volumes and Fourier spectral");
+    /** Every diagram a bench run draws, in the order of its notes. */
+    static final List<WorkPrecision> ALL = List.of(P1, P2);
 
-    private WorkPrecision() {
-    }
-
-    /** Writes the diagram into {@code dir} if the figures hold NifWorkPrecision's points; returns its file. */
-    static Optional<Path> write(List<Figure> figures, Path dir) {
+    /** The diagram if the figures hold this benchmark's points. */
+    Optional<XYChart> chart(List<Figure> figures) {
         Map<String, double[]> points = new LinkedHashMap<>();
         String errorUnit = "error";
         for (Figure f : figures) {
-            if (!f.benchmark().equals(BENCHMARK)) {
+            boolean wall = f.metric().equals("wall");
+            boolean error = f.metric().equals("error");
+            if (!f.benchmark().equals(benchmark) || !(wall || error)) {
                 continue;
             }
             double[] point = points.computeIfAbsent(f.label(), k -> new double[] {Double.NaN, Double.NaN});
-            if (f.metric().equals("wall")) {
+            if (wall) {
                 point[0] = f.value();
-            } else if (f.metric().equals("error")) {
+            } else {
                 point[1] = f.value();
                 errorUnit = f.unit();
             }
@@ -46,7 +60,11 @@ final class WorkPrecision {
         }
         Map<String, double[][]> arrays = new LinkedHashMap<>();
         series.forEach((name, list) -> arrays.put(name, list.toArray(double[][]::new)));
-        return Optional.of(WorkPrecisionPlot.write(dir.resolve(FILE), "P1 NIF: finite volumes (MPRK22) and spectral elements (ARK4 IMEX)",
-                errorUnit, arrays));
+        return Optional.of(WorkPrecisionPlot.chart(title, errorUnit, arrays));
+    }
+
+    /** Writes the diagram into {@code dir} if the figures hold this benchmark's points; returns its file. */
+    Optional<Path> write(List<Figure> figures, Path dir) {
+        return chart(figures).map(chart -> WorkPrecisionPlot.save(chart, dir.resolve(file)));
     }
 }
