@@ -47,10 +47,10 @@ public final class BenchReportWriter {
             md.append("| case | metric | measured | yardstick | yardstick measured | ratio |\n");
             md.append("| --- | --- | --- | --- | --- | --- |\n");
             for (Figure f : entry.getValue()) {
-                md.append("| ").append(f.label()).append(" | ").append(f.metric()).append(" | ")
-                        .append(quantity(f.value(), f.unit())).append(" | ")
-                        .append(f.yardstick() == null ? "" : f.yardstick()).append(" | ")
-                        .append(f.yardstickValue() == null ? "" : quantity(f.yardstickValue(), f.yardstickUnit()))
+                md.append("| ").append(cell(f.label())).append(" | ").append(cell(f.metric())).append(" | ")
+                        .append(cell(quantity(f.value(), f.unit()))).append(" | ")
+                        .append(f.yardstick() == null ? "" : cell(f.yardstick())).append(" | ")
+                        .append(f.yardstickValue() == null ? "" : cell(quantity(f.yardstickValue(), f.yardstickUnit())))
                         .append(" | ").append(f.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", f.ratio()))
                         .append(" |\n");
             }
@@ -61,6 +61,11 @@ public final class BenchReportWriter {
             report.notes().forEach(note -> md.append("- ").append(note).append('\n'));
         }
         return md.toString();
+    }
+
+    /** Text in a table cell: a '|' (as in a unit "|r - r_ref|") would end the cell, so it is escaped. */
+    static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     /** Three significant digits and the unit: the runs' spread is larger than that. */

@@ -71,6 +71,17 @@ class BenchReportWriterTest {
     }
 
     @Test
+    void aBarInAUnitIsEscapedSoThatTheRowKeepsItsSixCells() {
+        Figure error = new Figure("NifWorkPrecision", "200 v cells", "error", 4e-4, "max over labels of |r - r_ref| at T",
+                null, null, null, null);
+        String md = BenchReportWriter.markdown(new BenchReport("2026-12-01T12:00:00Z", "abc123", true, MACHINE,
+                List.of(error), List.of()));
+        String row = md.lines().filter(l -> l.startsWith("| 200 v cells")).findFirst().orElseThrow();
+        assertEquals("| 200 v cells | error | 0.000400 max over labels of \\|r - r_ref\\| at T |  |  |  |", row);
+        assertEquals(8, row.split("(?<!\\\\)\\|", -1).length, "seven unescaped bars, so six cells: " + row);
+    }
+
+    @Test
     void wholeRunJsonReadsBackIntoFigures(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("run.json");
         Files.writeString(file, "[\n  {\"benchmark\": \"MvParticlesRun\", \"case\": \"N = 10000\", \"metric\": \"CPU time"
