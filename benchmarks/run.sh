@@ -31,6 +31,9 @@ if $quick; then
   java -cp "$jar" meanfield.benchmarks.TopoWholeRun --quick
   java -cp "$jar" meanfield.benchmarks.TopoParticlesRun --quick
   java -cp "$jar" meanfield.benchmarks.MvParticlesRun --quick
+  java -cp "$jar" meanfield.benchmarks.NifWorkPrecision --quick
+  java -cp "$jar" meanfield.benchmarks.TopoWorkPrecision --quick
+  java -cp "$jar" meanfield.benchmarks.StationaryRun --quick
 else
   java -jar "$jar" -f 1 -wi 5 -i 10 -w 1s -r 1s -rf json -rff benchmarks/target/jmh-result.json
   java -cp "$jar" meanfield.benchmarks.NifParticlesRun
@@ -38,4 +41,7 @@ else
   java -cp "$jar" meanfield.benchmarks.TopoWholeRun
   java -cp "$jar" meanfield.benchmarks.TopoParticlesRun
   java -cp "$jar" meanfield.benchmarks.MvParticlesRun
+  java -cp "$jar" meanfield.benchmarks.NifWorkPrecision
+  java -cp "$jar" meanfield.benchmarks.TopoWorkPrecision
+  java -cp "$jar" meanfield.benchmarks.StationaryRun
 fi
