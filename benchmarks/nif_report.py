@@ -43,7 +43,7 @@ def main():
     parallel = sorted({threads for _, threads in runs if threads > 1})
     brian = [r for r in rows if r['side'] == 'brian2']
     print('| N | Java threads | synapses | Java build s | Java sim s wall (first / best) | Java sim s CPU (first / best)'
-          ' | Java spikes | neuron updates/s | synaptic events/s | bytes/synapse (CSR + transpose) |')
+          ' | Java spikes | neuron updates/s | synaptic events/s | bytes/synapse (outgoing lists + rows, built only if read) |')
     print('|---|---|---|---|---|---|---|---|---|---|')
     for n, threads in sorted(runs):
         r = runs[(n, threads)]

@@ -82,13 +82,15 @@ public final class NifNetworkRun {
         WeightMatrix network = WeightMatrix.sample(n, model.kernel(), new Connectivity.ErdosRenyi(degree), seed, 1);
         double build = seconds(start);
         long synapses = network.synapses();
-        // Each orientation: an int index and a float weight per synapse plus N + 1 int offsets.
+        // Each orientation: an int index and a float weight per synapse plus N + 1 int offsets. An Erdős–Rényi
+        // network holds its outgoing lists; its rows are built only if read, which a simulation does not do.
         double csrBytes = (4.0 * (n + 1) + 8.0 * synapses) / synapses;
         double allBytes = (double) network.bytes() / synapses;
         System.out.printf(Locale.ROOT, "N = %d, mean in-degree %.0f: %d synapses, built in %.2f s (one thread)%n",
                 n, degree, synapses, build);
-        System.out.printf(Locale.ROOT, "weights: %.2f bytes per synapse in CSR rows + %.2f in the transpose = %.2f"
-                + " (%.0f MB)%n", csrBytes, allBytes - csrBytes, allBytes, network.bytes() / 1e6);
+        System.out.printf(Locale.ROOT, "weights: %.2f bytes per synapse in the outgoing lists + %.2f in rows = %.2f"
+                + " (%.0f MB; rows are built only when read)%n", csrBytes, allBytes - csrBytes, allBytes,
+                network.bytes() / 1e6);
 
         NifSimulator.Settings settings = new NifSimulator.Settings(end, dt, end, 1, seed);
 

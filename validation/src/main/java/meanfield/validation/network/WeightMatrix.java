@@ -14,92 +14,134 @@ import meanfield.solvers.parallel.ColumnPool;
  * The weights w_ij of a network of N neurons, w_ij being the weight from presynaptic j to
  * postsynaptic i (MODEL.md 1.1), with the default labels xi_i = (i + 1/2) / N (0-based i).
  *
- * <p>Storage: compressed sparse rows (row i = the inputs of neuron i, columns ascending) and
- * the transpose (for each presynaptic j its outgoing edges, targets ascending), which is what
- * spike propagation walks. Each orientation holds an int index and a float weight per synapse:
- * 8 bytes, 16 in all. Float weights are enough: a weight is of order 1/d and its relative
- * rounding (6e-8) is far below the O(d^-1/2) fluctuations of a random network's input; the
- * potentials they are added to stay double. The transpose stores its own copy of the weights
- * rather than an index into the rows: same 4 bytes, but delivery reads them contiguously.
+ * <p>Storage: for each presynaptic j its outgoing edges (targets ascending), which is what spike
+ * propagation walks, and compressed sparse rows (row i = the inputs of neuron i, columns
+ * ascending), which the row consumers read ({@link #inputs}, {@link #weight}, {@link #rowProduct},
+ * {@link #inDegree}). Each orientation holds an int index and a float weight per synapse: 8 bytes.
+ * Float weights are enough: a weight is of order 1/d and its relative rounding (6e-8) is far below
+ * the O(d^-1/2) fluctuations of a random network's input; the potentials they are added to stay
+ * double. The outgoing lists store their own copy of the weights rather than an index into the
+ * rows: same 4 bytes, but delivery reads them contiguously.
  *
- * <p>Random graphs are drawn with one random stream per block of {@link #ROWS_PER_STREAM} rows,
- * seeded from the seed alone, so a graph depends on the seed and not on the thread count.
+ * <p>The outgoing lists always exist. The rows exist from the start when the network is drawn or
+ * read by rows (dense, fixed in-degree, nearest labels, a file); an Erdős–Rényi network is drawn
+ * by outgoing lists and its rows are built on the first call that reads them, so a simulation,
+ * which only delivers spikes, never pays for them (half the memory, and the build's transpose).
+ * {@link #scaling} and {@link #stepKernel} read the outgoing lists, so they never build the rows.
+ *
+ * <p>Random graphs are drawn with one random stream per block of {@link #ROWS_PER_STREAM} lists
+ * (rows, or outgoing lists for Erdős–Rényi), seeded from the seed alone, so a graph depends on the
+ * seed and not on the thread count.
  */
 public final class WeightMatrix {
-    /** Rows per random stream when a graph is drawn. */
+    /** Lists (rows, or outgoing lists) per random stream when a graph is drawn. */
     public static final int ROWS_PER_STREAM = 1024;
     /** Side of the square tiles of a dense network's transpose. */
     private static final int DENSE_TILE = 64;
-    /** Presynaptic neurons per tile of the transpose (see transposeTile). */
+    /** Lists of the result per tile of a transpose (see transposeTile). */
     private static final int TRANSPOSE_TILE = 4096;
     /** Mixed into the seed so that a network and a simulation given the same seed use unrelated streams. */
     private static final long NETWORK_STREAMS = 0x3C6EF372FE94F82BL;
 
     private final int n;
-    private final int[] rowStart;
-    private final int[] column;
-    private final float[] weight;
     private final int[] outStart;
     private final int[] target;
     private final float[] outWeight;
+    /** The rows; null until first read when the network was drawn by outgoing lists (see {@link #rows()}). */
+    private volatile Lists rows;
+
+    /**
+     * One orientation in compressed form: list r holds index[start[r], start[r + 1]) ascending, with
+     * their weights. For rows the index is the presynaptic j, for outgoing lists the postsynaptic i.
+     */
+    private record Lists(int[] start, int[] index, float[] weight) {
+    }
 
     /** The scaling quantities of MODEL.md 1.1, which the mean-field theory needs bounded (sums) or small (max). */
     public record Scaling(double maxRowSum, double maxColumnSum, double maxWeight, double meanInDegree) {
     }
 
-    /** Takes both orientations as given (each list ascending). */
-    private WeightMatrix(int n, int[] rowStart, int[] column, float[] weight, int[] outStart, int[] target,
-            float[] outWeight) {
+    /** Takes the outgoing lists, and the rows when known (null: built when first read). */
+    private WeightMatrix(int n, Lists rows, Lists outgoing) {
         this.n = n;
-        this.rowStart = rowStart;
-        this.column = column;
-        this.weight = weight;
-        this.outStart = outStart;
-        this.target = target;
-        this.outWeight = outWeight;
+        this.rows = rows;
+        this.outStart = outgoing.start();
+        this.target = outgoing.index();
+        this.outWeight = outgoing.weight();
     }
 
-    /** Takes the rows as given (columns ascending within each row) and builds the transpose. */
-    private WeightMatrix(int n, int[] rowStart, int[] column, float[] weight, ColumnPool pool) {
-        this.n = n;
-        this.rowStart = rowStart;
-        this.column = column;
-        this.weight = weight;
-        int synapses = column.length;
-        outStart = new int[n + 1];
-        for (int e = 0; e < synapses; e++) {
-            outStart[column[e] + 1]++;
-        }
-        for (int j = 0; j < n; j++) {
-            outStart[j + 1] += outStart[j];
-        }
-        target = new int[synapses];
-        outWeight = new float[synapses];
-        pool.forEachChunk((n + TRANSPOSE_TILE - 1) / TRANSPOSE_TILE, (worker, from, to) -> {
-            for (int tile = from; tile < to; tile++) {
-                transposeTile(tile * TRANSPOSE_TILE, Math.min(n, (tile + 1) * TRANSPOSE_TILE));
-            }
-        });
+    /** Takes the rows as given (columns ascending within each row) and builds the outgoing lists. */
+    private static WeightMatrix fromRows(int n, int[] rowStart, int[] column, float[] weight, ColumnPool pool) {
+        Lists rows = new Lists(rowStart, column, weight);
+        return new WeightMatrix(n, rows, transpose(rows, n, pool));
     }
 
     /**
-     * Fills the outgoing lists of presynaptic neurons [first, last). The rows are read in
-     * increasing i, so each list comes out sorted by target, which deliverSpikes relies on to find
-     * the targets in a range of neurons by bisection. A tile writes to few enough lists at a time
-     * for their current cache lines to stay in cache (a scatter over all N lists at once is about
-     * twice as slow), and tiles write disjoint parts, so they run in parallel with the same result.
+     * The other orientation of n lists over n neurons: entry (r, index[e]) of {@code lists} becomes
+     * entry (index[e], r). Each list of the result comes out ascending, because the lists are read in
+     * increasing r; deliverSpikes relies on that to find the targets in a range of neurons by
+     * bisection, and the rows' binary searches (weight) on their columns. A tile fills few enough
+     * lists at a time for their current cache lines to stay in cache (a scatter over all N lists at
+     * once is about twice as slow), and tiles write disjoint parts, so they run in parallel with
+     * the same result.
      */
-    private void transposeTile(int first, int last) {
-        int[] next = Arrays.copyOfRange(outStart, first, last);
-        for (int i = 0; i < n; i++) {
-            int end = rowStart[i + 1];
-            int e = Arrays.binarySearch(column, rowStart[i], end, first);
-            for (e = e >= 0 ? e : -e - 1; e < end && column[e] < last; e++) {
-                int slot = next[column[e] - first]++;
-                target[slot] = i;
-                outWeight[slot] = weight[e];
+    private static Lists transpose(Lists lists, int n, ColumnPool pool) {
+        int[] index = lists.index();
+        int synapses = index.length;
+        int[] start = new int[n + 1];
+        for (int e = 0; e < synapses; e++) {
+            start[index[e] + 1]++;
+        }
+        for (int r = 0; r < n; r++) {
+            start[r + 1] += start[r];
+        }
+        Lists transposed = new Lists(start, new int[synapses], new float[synapses]);
+        pool.forEachChunk((n + TRANSPOSE_TILE - 1) / TRANSPOSE_TILE, (worker, from, to) -> {
+            for (int tile = from; tile < to; tile++) {
+                transposeTile(lists, transposed, n, tile * TRANSPOSE_TILE, Math.min(n, (tile + 1) * TRANSPOSE_TILE));
+            }
+        });
+        return transposed;
+    }
+
+    /** Fills the lists [first, last) of {@code out}, the transpose of {@code in}. */
+    private static void transposeTile(Lists in, Lists out, int n, int first, int last) {
+        int[] inStart = in.start();
+        int[] inIndex = in.index();
+        float[] inWeight = in.weight();
+        int[] outIndex = out.index();
+        float[] outValues = out.weight();
+        int[] next = Arrays.copyOfRange(out.start(), first, last);
+        for (int r = 0; r < n; r++) {
+            int end = inStart[r + 1];
+            int e = Arrays.binarySearch(inIndex, inStart[r], end, first);
+            for (e = e >= 0 ? e : -e - 1; e < end && inIndex[e] < last; e++) {
+                int slot = next[inIndex[e] - first]++;
+                outIndex[slot] = r;
+                outValues[slot] = inWeight[e];
             }
         }
+    }
+
+    /**
+     * The rows, built from the outgoing lists on first use when the network was drawn by them. Built
+     * once under the lock, then read without it (the field is volatile and the arrays are not
+     * written after publication); one thread, since the rows do not depend on the thread count.
+     */
+    private Lists rows() {
+        Lists r = rows;
+        if (r == null) {
+            synchronized (this) {
+                r = rows;
+                if (r == null) {
+                    try (ColumnPool pool = new ColumnPool(1)) {
+                        r = transpose(new Lists(outStart, target, outWeight), n, pool);
+                    }
+                    rows = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** The label of neuron i (0-based): xi_i = (i + 1/2) / N. */
@@ -191,14 +233,16 @@ public final class WeightMatrix {
             });
         }
         // The outgoing lists have the rows' pattern: list j holds every i != j, ascending, as row j does.
-        return new WeightMatrix(n, start, column, weight, start, target, outWeight);
+        return new WeightMatrix(n, new Lists(start, column, weight), new Lists(start, target, outWeight));
     }
 
     /**
      * Erdős–Rényi with mean in-degree d: each ordered pair i != j is an edge independently with
      * probability p = d / N, weight w(xi_i, xi_j) / (p N), so that row sums match the dense
-     * network in mean. Edges of a row are found by geometric skips over the N - 1 candidates
-     * (one exponential draw per edge, not one uniform per pair).
+     * network in mean. The law is the same read by rows or by columns, so the network is drawn
+     * by outgoing lists, which is what a simulation walks, and the rows are built only if read.
+     * Edges of a list are found by geometric skips over the N - 1 candidates (one exponential draw
+     * per edge, not one uniform per pair).
      */
     public static WeightMatrix erdosRenyi(int n, double meanInDegree, DoubleBinaryOperator w, long seed, int threads) {
         double p = meanInDegree / n;
@@ -209,42 +253,42 @@ public final class WeightMatrix {
         // -log(1 - p); infinity when p = 1, which makes every skip zero: all pairs are edges.
         double missRate = -Math.log1p(-p);
         long[] seeds = streamSeeds(seed, n);
-        int[] rowStart = new int[n + 1];
+        int[] outStart = new int[n + 1];
         try (ColumnPool pool = new ColumnPool(threads)) {
-            // Two passes over the same streams: the first counts each row's edges, the second draws
+            // Two passes over the same streams: the first counts each list's edges, the second draws
             // the same edges again and stores them, so the arrays are allocated once at their final
-            // size (10^8 synapses take 1.6 GB with the transpose; a growable copy would double that).
+            // size (10^8 synapses take 0.8 GB; a growable copy would double that).
             pool.forEachChunk(seeds.length, (worker, from, to) -> {
                 for (int s = from; s < to; s++) {
                     SplittableRandom random = new SplittableRandom(seeds[s]);
-                    for (int i = s * ROWS_PER_STREAM, end = Math.min(n, i + ROWS_PER_STREAM); i < end; i++) {
+                    for (int j = s * ROWS_PER_STREAM, end = Math.min(n, j + ROWS_PER_STREAM); j < end; j++) {
                         int degree = 0;
                         for (long k = skip(random, missRate, n); k < n - 1; k += 1 + skip(random, missRate, n)) {
                             degree++;
                         }
-                        rowStart[i + 1] = degree;
+                        outStart[j + 1] = degree;
                     }
                 }
             });
-            accumulate(rowStart);
-            int[] column = new int[rowStart[n]];
-            float[] weight = new float[rowStart[n]];
+            accumulate(outStart);
+            int[] target = new int[outStart[n]];
+            float[] outWeight = new float[outStart[n]];
             pool.forEachChunk(seeds.length, (worker, from, to) -> {
                 for (int s = from; s < to; s++) {
                     SplittableRandom random = new SplittableRandom(seeds[s]);
-                    for (int i = s * ROWS_PER_STREAM, end = Math.min(n, i + ROWS_PER_STREAM); i < end; i++) {
-                        double xi = label(i, n);
-                        int e = rowStart[i];
+                    for (int j = s * ROWS_PER_STREAM, end = Math.min(n, j + ROWS_PER_STREAM); j < end; j++) {
+                        double xj = label(j, n);
+                        int e = outStart[j];
                         for (long k = skip(random, missRate, n); k < n - 1; k += 1 + skip(random, missRate, n)) {
-                            // Candidate k runs over the N - 1 neurons other than i.
-                            int j = k < i ? (int) k : (int) k + 1;
-                            column[e] = j;
-                            weight[e++] = (float) (w.applyAsDouble(xi, label(j, n)) / meanInDegree);
+                            // Candidate k runs over the N - 1 neurons other than j.
+                            int i = k < j ? (int) k : (int) k + 1;
+                            target[e] = i;
+                            outWeight[e++] = (float) (w.applyAsDouble(label(i, n), xj) / meanInDegree);
                         }
                     }
                 }
             });
-            return new WeightMatrix(n, rowStart, column, weight, pool);
+            return new WeightMatrix(n, null, new Lists(outStart, target, outWeight));
         }
     }
 
@@ -299,7 +343,7 @@ public final class WeightMatrix {
                     }
                 }
             });
-            return new WeightMatrix(n, rowStart, column, weight, pool);
+            return fromRows(n, rowStart, column, weight, pool);
         }
     }
 
@@ -370,7 +414,7 @@ public final class WeightMatrix {
                     }
                 }
             });
-            return new WeightMatrix(n, rowStart, column, weight, pool);
+            return fromRows(n, rowStart, column, weight, pool);
         }
     }
 
@@ -478,7 +522,7 @@ public final class WeightMatrix {
             weight[e] = (float) sum[e];
         }
         try (ColumnPool pool = new ColumnPool(1)) {
-            return new WeightMatrix(n, rowStart, column, weight, pool);
+            return fromRows(n, rowStart, column, weight, pool);
         }
     }
 
@@ -535,11 +579,12 @@ public final class WeightMatrix {
     }
 
     public int synapses() {
-        return column.length;
+        return target.length;
     }
 
     public int inDegree(int i) {
-        return rowStart[i + 1] - rowStart[i];
+        int[] start = rows().start();
+        return start[i + 1] - start[i];
     }
 
     public int outDegree(int j) {
@@ -548,13 +593,25 @@ public final class WeightMatrix {
 
     /** The presynaptic partners of neuron i, ascending. */
     public int[] inputs(int i) {
-        return Arrays.copyOfRange(column, rowStart[i], rowStart[i + 1]);
+        Lists r = rows();
+        return Arrays.copyOfRange(r.index(), r.start()[i], r.start()[i + 1]);
+    }
+
+    /** The postsynaptic targets of neuron j, ascending (for tests that compare realisations list by list). */
+    int[] outputs(int j) {
+        return Arrays.copyOfRange(target, outStart[j], outStart[j + 1]);
+    }
+
+    /** The weights of {@link #outputs}, in the same order. */
+    float[] outputWeights(int j) {
+        return Arrays.copyOfRange(outWeight, outStart[j], outStart[j + 1]);
     }
 
     /** w_ij, 0 where there is no synapse. */
     public double weight(int i, int j) {
-        int e = Arrays.binarySearch(column, rowStart[i], rowStart[i + 1], j);
-        return e >= 0 ? weight[e] : 0.0;
+        Lists r = rows();
+        int e = Arrays.binarySearch(r.index(), r.start()[i], r.start()[i + 1], j);
+        return e >= 0 ? r.weight()[e] : 0.0;
     }
 
     /**
@@ -562,16 +619,21 @@ public final class WeightMatrix {
      * x[offset + j]. One row of W x read in place, for walks over many vectors packed in one array.
      */
     public double rowProduct(int i, double[] x, int offset) {
+        Lists r = rows();
+        int[] column = r.index();
+        float[] weight = r.weight();
         double sum = 0;
-        for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+        for (int e = r.start()[i], end = r.start()[i + 1]; e < end; e++) {
             sum += weight[e] * x[offset + column[e]];
         }
         return sum;
     }
 
-    /** Memory held by the weights, both orientations, in bytes. */
+    /** Memory held by the weights in bytes: the outgoing lists, and the rows if they have been built. */
     public long bytes() {
-        return 4L * (rowStart.length + outStart.length) + 16L * synapses();
+        long outgoing = 4L * outStart.length + 8L * synapses();
+        Lists r = rows;
+        return r == null ? outgoing : 2 * outgoing;
     }
 
     /**
@@ -596,42 +658,41 @@ public final class WeightMatrix {
         return e >= 0 ? e : -e - 1;
     }
 
+    /** Read from the outgoing lists alone, so that it never builds the rows. */
     public Scaling scaling() {
-        return new Scaling(maxAbsoluteSum(rowStart, weight), maxAbsoluteSum(outStart, outWeight), maxWeight(),
-                (double) synapses() / n);
-    }
-
-    private double maxAbsoluteSum(int[] start, float[] values) {
-        double max = 0;
-        for (int r = 0; r < n; r++) {
-            double sum = 0;
-            for (int e = start[r]; e < start[r + 1]; e++) {
-                sum += Math.abs(values[e]);
+        double maxColumnSum = 0;
+        double maxWeight = 0;
+        // Row sums gathered list by list: each row's terms arrive in increasing j, the order of the row itself.
+        double[] rowSum = new double[n];
+        for (int j = 0; j < n; j++) {
+            double columnSum = 0;
+            for (int e = outStart[j]; e < outStart[j + 1]; e++) {
+                double a = Math.abs(outWeight[e]);
+                columnSum += a;
+                rowSum[target[e]] += a;
+                maxWeight = Math.max(maxWeight, a);
             }
-            max = Math.max(max, sum);
+            maxColumnSum = Math.max(maxColumnSum, columnSum);
         }
-        return max;
-    }
-
-    private double maxWeight() {
-        double max = 0;
-        for (float x : weight) {
-            max = Math.max(max, Math.abs(x));
+        double maxRowSum = 0;
+        for (double sum : rowSum) {
+            maxRowSum = Math.max(maxRowSum, sum);
         }
-        return max;
+        return new Scaling(maxRowSum, maxColumnSum, maxWeight, (double) synapses() / n);
     }
 
     /**
      * The step kernel on a label grid of {@code cells} cells, w_kl = (M^2 / N) sum of w_ij share(i, k)
      * share(j, l) (MODEL.md 1.2, neurons straddling a cell edge split by {@link NeuronCellOverlap}):
-     * what {@link StepKernel#fromEntries} computes, read straight from the rows instead of from
-     * copies of all entries (N = 10^5 with d = 10^3 would need 1.6 GB of copies).
+     * what {@link StepKernel#fromEntries} computes, read straight from the outgoing lists (which
+     * always exist, so the rows are never built for it) instead of from copies of all entries
+     * (N = 10^5 with d = 10^3 would need 1.6 GB of copies).
      */
     public SynapticKernel.CellAveraged stepKernel(int cells) {
         StepKernel.Accumulator w = new StepKernel.Accumulator(NeuronCellOverlap.of(n, cells), n);
-        for (int i = 0; i < n; i++) {
-            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                w.add(i, column[e], weight[e]);
+        for (int j = 0; j < n; j++) {
+            for (int e = outStart[j]; e < outStart[j + 1]; e++) {
+                w.add(target[e], j, outWeight[e]);
             }
         }
         return w.kernel();

@@ -81,24 +81,58 @@ class WeightMatrixTest {
         // More than two tiles of the transpose and several random streams, so that threads split both.
         int n = 9000;
         WeightMatrix one = WeightMatrix.erdosRenyi(n, 30, W, 11, 1);
+        WeightMatrix two = WeightMatrix.erdosRenyi(n, 30, W, 11, 2);
         WeightMatrix three = WeightMatrix.erdosRenyi(n, 30, W, 11, 3);
         WeightMatrix otherSeed = WeightMatrix.erdosRenyi(n, 30, W, 12, 1);
         WeightMatrix fixedOne = WeightMatrix.fixedInDegree(n, 30, W, 11, 1);
-        WeightMatrix fixedThree = WeightMatrix.fixedInDegree(n, 30, W, 11, 3);
+        WeightMatrix fixedTwo = WeightMatrix.fixedInDegree(n, 30, W, 11, 2);
         boolean differs = false;
-        for (int i = 0; i < n; i++) {
-            assertArrayEquals(one.inputs(i), three.inputs(i), "row " + i);
-            assertArrayEquals(fixedOne.inputs(i), fixedThree.inputs(i), "row " + i);
-            assertEquals(one.outDegree(i), three.outDegree(i));
-            differs |= !java.util.Arrays.equals(one.inputs(i), otherSeed.inputs(i));
+        for (int k = 0; k < n; k++) {
+            // Both orientations, indices and weights, bit for bit.
+            for (WeightMatrix other : new WeightMatrix[] {two, three}) {
+                assertArrayEquals(one.outputs(k), other.outputs(k), "outgoing list " + k);
+                assertArrayEquals(one.outputWeights(k), other.outputWeights(k), 0f, "outgoing weights " + k);
+                assertArrayEquals(one.inputs(k), other.inputs(k), "row " + k);
+            }
+            assertArrayEquals(fixedOne.inputs(k), fixedTwo.inputs(k), "row " + k);
+            assertArrayEquals(fixedOne.outputs(k), fixedTwo.outputs(k), "outgoing list " + k);
+            assertArrayEquals(fixedOne.outputWeights(k), fixedTwo.outputWeights(k), 0f, "outgoing weights " + k);
+            differs |= !java.util.Arrays.equals(one.outputs(k), otherSeed.outputs(k));
         }
         assertTrue(differs, "another seed draws another graph");
         int[] spiking = java.util.stream.IntStream.range(0, n).filter(j -> j % 7 == 0).toArray();
         double[] fromOne = new double[n];
-        double[] fromThree = new double[n];
+        double[] fromTwo = new double[n];
         one.deliverSpikes(spiking, spiking.length, fromOne, 0, n);
-        three.deliverSpikes(spiking, spiking.length, fromThree, 0, n);
-        assertArrayEquals(fromOne, fromThree, 0.0);
+        two.deliverSpikes(spiking, spiking.length, fromTwo, 0, n);
+        assertArrayEquals(fromOne, fromTwo, 0.0);
+    }
+
+    @Test
+    void anErdosRenyiNetworkBuildsItsRowsOnlyWhenTheyAreRead() {
+        int n = 300;
+        WeightMatrix m = WeightMatrix.erdosRenyi(n, 20, W, 4, 2);
+        long outgoingOnly = 4L * (n + 1) + 8L * m.synapses();
+        // A simulation's calls, and the scaling and step kernel, read the outgoing lists alone.
+        m.deliverSpikes(new int[] {0, 5}, 2, new double[n], 0, n);
+        WeightMatrix.Scaling scaling = m.scaling();
+        m.stepKernel(4);
+        assertEquals(outgoingOnly, m.bytes());
+        m.inputs(0);
+        assertEquals(2 * outgoingOnly, m.bytes());
+        // The scaling gathered from the outgoing lists is the one the rows give.
+        double maxRowSum = 0;
+        double maxWeight = 0;
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j : m.inputs(i)) {
+                sum += Math.abs(m.weight(i, j));
+                maxWeight = Math.max(maxWeight, Math.abs(m.weight(i, j)));
+            }
+            maxRowSum = Math.max(maxRowSum, sum);
+        }
+        assertEquals(maxRowSum, scaling.maxRowSum(), 0.0);
+        assertEquals(maxWeight, scaling.maxWeight(), 0.0);
     }
 
     @Test
@@ -122,7 +156,23 @@ class WeightMatrixTest {
 
     @Test
     void theOutgoingEdgesAreTheTransposeOfTheRows() {
+        // Erdős–Rényi rows are built from the drawn outgoing lists; fixed in-degree goes the other way.
         assertOutgoingEdgesTransposeTheRows(WeightMatrix.erdosRenyi(60, 12, W, 5, 1), 60);
+        assertOutgoingEdgesTransposeTheRows(WeightMatrix.fixedInDegree(60, 12, W, 5, 1), 60);
+        // Several tiles of the transpose: every outgoing edge is in its row with the same weight, and
+        // the rows hold nothing else.
+        int n = 9000;
+        WeightMatrix m = WeightMatrix.erdosRenyi(n, 25, W, 3, 2);
+        long inRows = 0;
+        for (int j = 0; j < n; j++) {
+            int[] targets = m.outputs(j);
+            float[] weights = m.outputWeights(j);
+            for (int k = 0; k < targets.length; k++) {
+                assertEquals(weights[k], m.weight(targets[k], j), 0.0, "w_" + targets[k] + "," + j);
+            }
+            inRows += m.inDegree(j);
+        }
+        assertEquals(m.synapses(), inRows);
     }
 
     @Test
