@@ -36,6 +36,8 @@ import meanfield.solvers.parallel.ColumnPool;
 public final class WeightMatrix {
     /** Lists (rows, or outgoing lists) per random stream when a graph is drawn. */
     public static final int ROWS_PER_STREAM = 1024;
+    /** Standard deviations of a block's Erdős–Rényi edge count that its region holds above the mean. */
+    static final double SLACK_DEVIATIONS = 5;
     /** Side of the square tiles of a dense network's transpose. */
     private static final int DENSE_TILE = 64;
     /** Lists of the result per tile of a transpose (see transposeTile). */
@@ -87,7 +89,7 @@ public final class WeightMatrix {
      */
     private static Lists transpose(Lists lists, int n, ColumnPool pool) {
         int[] index = lists.index();
-        int synapses = index.length;
+        int synapses = lists.start()[n];
         int[] start = new int[n + 1];
         for (int e = 0; e < synapses; e++) {
             start[index[e] + 1]++;
@@ -243,21 +245,111 @@ public final class WeightMatrix {
      * by outgoing lists, which is what a simulation walks, and the rows are built only if read.
      * Edges of a list are found by geometric skips over the N - 1 candidates (one exponential draw
      * per edge, not one uniform per pair).
+     *
+     * <p>One pass: each block of lists draws straight into its own region of the arrays, sized
+     * {@link #SLACK_DEVIATIONS} standard deviations above the block's mean count (the regions
+     * depend on N and d only, so the layout does not depend on the thread count); then the
+     * regions are moved together in block order, which costs a fraction of drawing everything a
+     * second time to count it first. A block that outgrows its region (probability below 1e-6 per
+     * block) sends the whole network to {@link #erdosRenyiCounted}, which draws the same edges.
      */
     public static WeightMatrix erdosRenyi(int n, double meanInDegree, DoubleBinaryOperator w, long seed, int threads) {
+        return erdosRenyi(n, meanInDegree, w, seed, threads, SLACK_DEVIATIONS);
+    }
+
+    /** {@link #erdosRenyi} with the regions' slack as given (tests shrink it to make blocks overflow). */
+    static WeightMatrix erdosRenyi(int n, double meanInDegree, DoubleBinaryOperator w, long seed, int threads,
+            double slackDeviations) {
         double p = meanInDegree / n;
         if (!(p > 0 && p <= 1)) {
             throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "the mean in-degree of an Erdős–Rényi network of " + n
                     + " neurons must lie in (0, " + n + "], got " + meanInDegree);
         }
+        long[] seeds = streamSeeds(seed, n);
+        int blocks = seeds.length;
+        long[] region = new long[blocks + 1];
+        for (int s = 0; s < blocks; s++) {
+            long candidates = (long) (Math.min(n, (s + 1) * ROWS_PER_STREAM) - s * ROWS_PER_STREAM) * (n - 1);
+            double mean = candidates * p;
+            double bound = Math.max(0, Math.ceil(mean + slackDeviations * Math.sqrt(mean * (1 - p))) + 16);
+            region[s + 1] = region[s] + (long) Math.min(candidates, bound);
+        }
+        if (region[blocks] > Integer.MAX_VALUE - 8) {
+            return erdosRenyiCounted(n, meanInDegree, w, seed, threads);
+        }
+        int capacity = (int) region[blocks];
+        int[] target = new int[capacity];
+        float[] outWeight = new float[capacity];
+        // outStart[j + 1] is first list j's edge count, then (accumulated) where list j ends once moved.
+        int[] outStart = new int[n + 1];
+        boolean[] overflow = new boolean[blocks];
         // -log(1 - p); infinity when p = 1, which makes every skip zero: all pairs are edges.
         double missRate = -Math.log1p(-p);
+        try (ColumnPool pool = new ColumnPool(threads)) {
+            pool.forEachChunk(blocks, (worker, from, to) -> {
+                for (int s = from; s < to; s++) {
+                    overflow[s] = !drawLists(s, n, meanInDegree, missRate, w, seeds[s], target, outWeight,
+                            (int) region[s], (int) region[s + 1], outStart);
+                }
+            });
+        }
+        for (boolean full : overflow) {
+            if (full) {
+                return erdosRenyiCounted(n, meanInDegree, w, seed, threads);
+            }
+        }
+        accumulate(outStart);
+        for (int s = 0; s < blocks; s++) {
+            // Leftwards (a block's place never lies past its region), so in block order each move
+            // only overwrites regions already moved.
+            int first = outStart[s * ROWS_PER_STREAM];
+            int count = outStart[Math.min(n, (s + 1) * ROWS_PER_STREAM)] - first;
+            System.arraycopy(target, (int) region[s], target, first, count);
+            System.arraycopy(outWeight, (int) region[s], outWeight, first, count);
+        }
+        // The slack past the last edge is cleared, so that the arrays are the same for any thread count.
+        Arrays.fill(target, outStart[n], capacity, 0);
+        Arrays.fill(outWeight, outStart[n], capacity, 0f);
+        return new WeightMatrix(n, null, new Lists(outStart, target, outWeight));
+    }
+
+    /**
+     * Draws the outgoing lists of block s into target and weight from index {@code begin}, each list's
+     * edge count into count[j + 1]. Returns false, leaving the block unfinished, if it needs more
+     * than {@code limit - begin} edges.
+     */
+    private static boolean drawLists(int s, int n, double meanInDegree, double missRate, DoubleBinaryOperator w,
+            long seed, int[] target, float[] weight, int begin, int limit, int[] count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int e = begin;
+        for (int j = s * ROWS_PER_STREAM, end = Math.min(n, j + ROWS_PER_STREAM); j < end; j++) {
+            double xj = label(j, n);
+            int first = e;
+            for (long k = skip(random, missRate, n); k < n - 1; k += 1 + skip(random, missRate, n)) {
+                if (e == limit) {
+                    return false;
+                }
+                // Candidate k runs over the N - 1 neurons other than j.
+                int i = k < j ? (int) k : (int) k + 1;
+                target[e] = i;
+                weight[e++] = (float) (w.applyAsDouble(label(i, n), xj) / meanInDegree);
+            }
+            count[j + 1] = e - first;
+        }
+        return true;
+    }
+
+    /**
+     * The same network as {@link #erdosRenyi} in two passes over the same streams: the first counts
+     * each list's edges, the second draws them again into arrays of the exact size (10^8 synapses
+     * take 0.8 GB; a growable copy would double that). For the improbable block that outgrows its
+     * region, and for networks whose regions with their slack would not fit in an array.
+     */
+    static WeightMatrix erdosRenyiCounted(int n, double meanInDegree, DoubleBinaryOperator w, long seed, int threads) {
         long[] seeds = streamSeeds(seed, n);
+        double missRate = -Math.log1p(-meanInDegree / n);
         int[] outStart = new int[n + 1];
         try (ColumnPool pool = new ColumnPool(threads)) {
-            // Two passes over the same streams: the first counts each list's edges, the second draws
-            // the same edges again and stores them, so the arrays are allocated once at their final
-            // size (10^8 synapses take 0.8 GB; a growable copy would double that).
             pool.forEachChunk(seeds.length, (worker, from, to) -> {
                 for (int s = from; s < to; s++) {
                     SplittableRandom random = new SplittableRandom(seeds[s]);
@@ -273,19 +365,12 @@ public final class WeightMatrix {
             accumulate(outStart);
             int[] target = new int[outStart[n]];
             float[] outWeight = new float[outStart[n]];
+            // drawLists reports each list's count again; it is known already, so into scratch.
+            int[] count = new int[n + 1];
             pool.forEachChunk(seeds.length, (worker, from, to) -> {
                 for (int s = from; s < to; s++) {
-                    SplittableRandom random = new SplittableRandom(seeds[s]);
-                    for (int j = s * ROWS_PER_STREAM, end = Math.min(n, j + ROWS_PER_STREAM); j < end; j++) {
-                        double xj = label(j, n);
-                        int e = outStart[j];
-                        for (long k = skip(random, missRate, n); k < n - 1; k += 1 + skip(random, missRate, n)) {
-                            // Candidate k runs over the N - 1 neurons other than j.
-                            int i = k < j ? (int) k : (int) k + 1;
-                            target[e] = i;
-                            outWeight[e++] = (float) (w.applyAsDouble(label(i, n), xj) / meanInDegree);
-                        }
-                    }
+                    drawLists(s, n, meanInDegree, missRate, w, seeds[s], target, outWeight,
+                            outStart[s * ROWS_PER_STREAM], outStart[Math.min(n, (s + 1) * ROWS_PER_STREAM)], count);
                 }
             });
             return new WeightMatrix(n, null, new Lists(outStart, target, outWeight));
@@ -579,7 +664,7 @@ public final class WeightMatrix {
     }
 
     public int synapses() {
-        return target.length;
+        return outStart[n];
     }
 
     public int inDegree(int i) {
@@ -631,9 +716,9 @@ public final class WeightMatrix {
 
     /** Memory held by the weights in bytes: the outgoing lists, and the rows if they have been built. */
     public long bytes() {
-        long outgoing = 4L * outStart.length + 8L * synapses();
+        long bytes = 4L * outStart.length + 4L * target.length + 4L * outWeight.length;
         Lists r = rows;
-        return r == null ? outgoing : 2 * outgoing;
+        return r == null ? bytes : bytes + 4L * r.start().length + 4L * r.index().length + 4L * r.weight().length;
     }
 
     /**

@@ -109,17 +109,35 @@ class WeightMatrixTest {
     }
 
     @Test
+    void erdosRenyiDrawnInOnePassIsTheNetworkThatCountingFirstDraws() {
+        // Regions with their normal slack, regions so small that every block overflows (the fallback),
+        // and the two-pass draw itself: one network, for one and two threads.
+        int n = 5000;
+        WeightMatrix counted = WeightMatrix.erdosRenyiCounted(n, 45, W, 17, 1);
+        WeightMatrix[] others = {WeightMatrix.erdosRenyi(n, 45, W, 17, 1), WeightMatrix.erdosRenyi(n, 45, W, 17, 2),
+            WeightMatrix.erdosRenyi(n, 45, W, 17, 2, -50), WeightMatrix.erdosRenyiCounted(n, 45, W, 17, 2)};
+        for (WeightMatrix other : others) {
+            assertEquals(counted.synapses(), other.synapses());
+            for (int j = 0; j < n; j++) {
+                assertArrayEquals(counted.outputs(j), other.outputs(j), "outgoing list " + j);
+                assertArrayEquals(counted.outputWeights(j), other.outputWeights(j), 0f, "outgoing weights " + j);
+            }
+        }
+    }
+
+    @Test
     void anErdosRenyiNetworkBuildsItsRowsOnlyWhenTheyAreRead() {
         int n = 300;
         WeightMatrix m = WeightMatrix.erdosRenyi(n, 20, W, 4, 2);
-        long outgoingOnly = 4L * (n + 1) + 8L * m.synapses();
+        long drawn = m.bytes();
         // A simulation's calls, and the scaling and step kernel, read the outgoing lists alone.
         m.deliverSpikes(new int[] {0, 5}, 2, new double[n], 0, n);
         WeightMatrix.Scaling scaling = m.scaling();
         m.stepKernel(4);
-        assertEquals(outgoingOnly, m.bytes());
+        assertEquals(drawn, m.bytes());
         m.inputs(0);
-        assertEquals(2 * outgoingOnly, m.bytes());
+        // The rows: N + 1 offsets, and an int index and a float weight per synapse.
+        assertEquals(drawn + 4L * (n + 1) + 8L * m.synapses(), m.bytes());
         // The scaling gathered from the outgoing lists is the one the rows give.
         double maxRowSum = 0;
         double maxWeight = 0;
