@@ -23,10 +23,11 @@ import meanfield.solvers.parallel.ColumnPool;
  * double. The outgoing lists store their own copy of the weights rather than an index into the
  * rows: same 4 bytes, but delivery reads them contiguously.
  *
- * <p>The outgoing lists always exist. The rows exist from the start when the network is drawn or
- * read by rows (dense, fixed in-degree, nearest labels, a file); an Erdős–Rényi network is drawn
- * by outgoing lists and its rows are built on the first call that reads them, so a simulation,
- * which only delivers spikes, never pays for them (half the memory, and the build's transpose).
+ * <p>The outgoing lists always exist. The rows exist from the start when the network is built by
+ * rows (dense, nearest labels, a file); a random network (Erdős–Rényi, fixed in-degree) is
+ * written straight into its outgoing lists and its rows are built on the first call that reads
+ * them, so a simulation, which only delivers spikes, never pays for them (half the memory, and
+ * the build's transpose).
  * {@link #scaling} and {@link #stepKernel} read the outgoing lists, so they never build the rows.
  *
  * <p>Random graphs are drawn with one random stream per block of {@link #ROWS_PER_STREAM} lists
@@ -389,46 +390,116 @@ public final class WeightMatrix {
     /**
      * Fixed in-degree d: each neuron draws d distinct presynaptic partners j != i uniformly
      * (Floyd's algorithm, with a mark per candidate kept by each worker), weight w(xi_i, xi_j) / d.
+     *
+     * <p>Drawn by rows, as the law is, but stored straight into the outgoing lists, which is what a
+     * simulation walks; the rows are built only if read. Two passes over the same streams: the
+     * first counts how many inputs each neuron sends (per chunk of blocks, so that each chunk
+     * knows where its part of every list starts), the second draws the same partners again and
+     * writes each synapse into its list. Chunks are ranges of rows in increasing order, so every
+     * list comes out ascending and the same for any thread count. Drawing the partners twice costs
+     * less than storing the rows and transposing them (twice the memory to allocate, and a pass
+     * over all of it).
      */
     public static WeightMatrix fixedInDegree(int n, int inDegree, DoubleBinaryOperator w, long seed, int threads) {
         if (inDegree < 1 || inDegree > n - 1) {
             throw new InvalidModelException(InvalidModelException.Part.PARTICLES, "the in-degree of a network of " + n + " neurons must lie in [1, "
                     + (n - 1) + "], got " + inDegree);
         }
+        int synapses = checkedSynapses((long) n * inDegree);
         long[] seeds = streamSeeds(seed, n);
-        int[] rowStart = new int[n + 1];
-        for (int i = 0; i <= n; i++) {
-            rowStart[i] = checkedSynapses((long) i * inDegree);
-        }
-        int[] column = new int[rowStart[n]];
-        float[] weight = new float[rowStart[n]];
+        int blocks = seeds.length;
+        // next[from]: for the chunk of blocks starting at block `from`, first its count of synapses per
+        // presynaptic j, then the slot where its next synapse from j goes.
+        int[][] next = new int[blocks][];
+        int[] outStart = new int[n + 1];
         try (ColumnPool pool = new ColumnPool(threads)) {
-            pool.forEachChunk(seeds.length, (worker, from, to) -> {
-                boolean[] marked = new boolean[n - 1];
+            pool.forEachChunk(blocks, (worker, from, to) -> {
+                int[] count = new int[n];
+                Partners partners = new Partners(n, inDegree);
                 for (int s = from; s < to; s++) {
                     SplittableRandom random = new SplittableRandom(seeds[s]);
                     for (int i = s * ROWS_PER_STREAM, end = Math.min(n, i + ROWS_PER_STREAM); i < end; i++) {
-                        int first = rowStart[i];
-                        for (int k = n - 1 - inDegree, e = first; k < n - 1; k++, e++) {
-                            int pick = random.nextInt(k + 1);
-                            if (marked[pick]) {
-                                pick = k;
-                            }
-                            marked[pick] = true;
-                            column[e] = pick;
+                        int[] js = partners.draw(random, i);
+                        for (int k = 0; k < inDegree; k++) {
+                            count[js[k]]++;
                         }
-                        Arrays.sort(column, first, first + inDegree);
+                    }
+                }
+                next[from] = count;
+            });
+            for (int[] count : next) {
+                if (count != null) {
+                    for (int j = 0; j < n; j++) {
+                        outStart[j + 1] += count[j];
+                    }
+                }
+            }
+            accumulate(outStart);
+            int[] slot = Arrays.copyOf(outStart, n);
+            for (int[] count : next) {
+                if (count != null) {
+                    for (int j = 0; j < n; j++) {
+                        int c = count[j];
+                        count[j] = slot[j];
+                        slot[j] += c;
+                    }
+                }
+            }
+            int[] target = new int[synapses];
+            float[] outWeight = new float[synapses];
+            pool.forEachChunk(blocks, (worker, from, to) -> {
+                int[] free = next[from];
+                Partners partners = new Partners(n, inDegree);
+                for (int s = from; s < to; s++) {
+                    SplittableRandom random = new SplittableRandom(seeds[s]);
+                    for (int i = s * ROWS_PER_STREAM, end = Math.min(n, i + ROWS_PER_STREAM); i < end; i++) {
+                        int[] js = partners.draw(random, i);
                         double xi = label(i, n);
-                        for (int e = first; e < first + inDegree; e++) {
-                            marked[column[e]] = false;
-                            int j = column[e] < i ? column[e] : column[e] + 1;
-                            column[e] = j;
-                            weight[e] = (float) (w.applyAsDouble(xi, label(j, n)) / inDegree);
+                        for (int k = 0; k < inDegree; k++) {
+                            int j = js[k];
+                            int e = free[j]++;
+                            target[e] = i;
+                            outWeight[e] = (float) (w.applyAsDouble(xi, label(j, n)) / inDegree);
                         }
                     }
                 }
             });
-            return fromRows(n, rowStart, column, weight, pool);
+            return new WeightMatrix(n, null, new Lists(outStart, target, outWeight));
+        }
+    }
+
+    /** One worker's draws of d distinct partners j != i (Floyd's algorithm), with its marks and its output. */
+    private static final class Partners {
+        private final int inDegree;
+        /** One per candidate k in [0, N - 1), all false between draws. */
+        private final boolean[] marked;
+        private final int[] picked;
+
+        Partners(int n, int inDegree) {
+            this.inDegree = inDegree;
+            this.marked = new boolean[n - 1];
+            this.picked = new int[inDegree];
+        }
+
+        /**
+         * Neuron i's d partners, in the order drawn (a buffer that the next draw overwrites). Candidate
+         * k of the N - 1 runs over the neurons other than i.
+         */
+        int[] draw(SplittableRandom random, int i) {
+            int candidates = marked.length;
+            for (int k = candidates - inDegree, c = 0; k < candidates; k++, c++) {
+                int pick = random.nextInt(k + 1);
+                if (marked[pick]) {
+                    pick = k;
+                }
+                marked[pick] = true;
+                picked[c] = pick;
+            }
+            for (int c = 0; c < inDegree; c++) {
+                marked[picked[c]] = false;
+                picked[c] = picked[c] < i ? picked[c] : picked[c] + 1;
+            }
+            return picked;
         }
     }
 
