@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import meanfield.app.problem.ModelProblem;
 import meanfield.app.problem.NifProblem;
-import meanfield.app.problem.ParticleSettings;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
 import meanfield.app.problem.TopoProblem;
@@ -60,22 +59,9 @@ final class MemoryBudget {
     static long particleBytes(Problem problem, long n) {
         double bytes = 64.0 * n;
         if (problem.model() instanceof NifProblem) {
-            bytes += networkBytes(problem.particles(), n);
+            bytes += problem.particles().networkBytes(n);
         }
         return saturated(bytes);
-    }
-
-    /** A network of n neurons as the particles section describes it: 16 bytes a synapse (weight and transpose). */
-    static double networkBytes(ParticleSettings p, long n) {
-        double synapses = switch (p.connectivity()) {
-            case "erdos-renyi" -> (double) n * p.degree();
-            case "fixed-in-degree" -> (double) n * Math.round(p.degree());
-            case "nearest-labels" -> p.nearestSynapses(n);
-            // A file's size is known only once it is read; it is checked against the file's entries then.
-            case "file" -> 0;
-            default -> (double) n * (n - 1);
-        };
-        return 16.0 * synapses;
     }
 
     /** Refuses {@code bytes} above the usable heap, naming the key to change and how to raise the heap. */

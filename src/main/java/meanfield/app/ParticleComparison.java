@@ -151,17 +151,10 @@ abstract class ParticleComparison {
                     + " label bins)";
         }
 
-        /** Weights as float with an int index in both directions: 16 bytes per synapse, plus the neurons' state. */
+        /** The network ({@link ParticleSettings#networkBytes}) and the neurons' state. */
         @Override
         long runBytes(int n) {
-            ParticleSettings p = problem.particles();
-            double synapses = switch (p.connectivity()) {
-                case "erdos-renyi" -> (double) n * p.degree();
-                case "fixed-in-degree" -> (double) n * Math.round(p.degree());
-                case "nearest-labels" -> p.nearestSynapses(n);
-                default -> (double) n * (n - 1);
-            };
-            return (long) Math.min(Long.MAX_VALUE / 4.0, 16 * synapses + 64.0 * n);
+            return (long) Math.min(Long.MAX_VALUE / 4.0, problem.particles().networkBytes(n) + 64.0 * n);
         }
     }
 

@@ -337,15 +337,9 @@ abstract class ValidationModel {
 
         @Override
         long runBytes(int n) {
-            var p = problem.particles();
-            double synapses = switch (p.connectivity()) {
-                case "erdos-renyi" -> (double) n * p.degree();
-                case "fixed-in-degree" -> (double) n * Math.round(p.degree());
-                case "nearest-labels" -> p.nearestSynapses(n);
-                default -> (double) n * (n - 1);
-            };
-            // Weights both ways, 64 bytes of state per neuron, and a copy of V per comparison time.
-            return (long) Math.min(Long.MAX_VALUE / 4.0, 16 * synapses + (64.0 + 8 * times.length) * n);
+            // The network, 64 bytes of state per neuron, and a copy of V per comparison time.
+            return (long) Math.min(Long.MAX_VALUE / 4.0, problem.particles().networkBytes(n)
+                    + (64.0 + 8 * times.length) * n);
         }
 
         /**

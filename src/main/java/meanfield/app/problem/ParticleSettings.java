@@ -101,4 +101,21 @@ public record ParticleSettings(int n, String connectivity, double degree, double
     public double nearestSynapses(long n) {
         return (double) n * measureAtoms * nearestDegree(n);
     }
+
+    /**
+     * The memory of the network of n neurons this section describes, for the checks made before a run:
+     * a float weight and an int index per synapse, in the outgoing lists only for a random network
+     * (erdos-renyi, fixed-in-degree: WeightMatrix builds their rows only when read, and simulate and
+     * validate do not read them), in both directions for the others. A file's size is known only once
+     * it is read, and is checked against its entries then: 0 here.
+     */
+    public double networkBytes(long n) {
+        return switch (connectivity) {
+            case "erdos-renyi" -> 8.0 * n * degree;
+            case "fixed-in-degree" -> 8.0 * n * Math.round(degree);
+            case "nearest-labels" -> 16.0 * nearestSynapses(n);
+            case "file" -> 0;
+            default -> 16.0 * n * (n - 1);
+        };
+    }
 }
