@@ -10,16 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue #12's peer comparison (item 4), whole process against whole process: {@code meanfield
+ * Issue #12's peer comparison (item 4), whole process against whole process: {@code ./meanfield
  * simulate benchmarks/peer/workload.yaml} on 1 and 2 threads against Brian2 running the same model
  * as its users write it ({@code benchmarks/peer/brian2_workload.py}, cython target, one core). Each
  * side is a fresh process timed from its start to its exit, so JVM start, problem reading, network
  * build, simulation and (for meanfield) the HDF5 file and the plots all count; Brian2's code
  * generation counts too, with Cython's compiled-code cache warm (a first, untimed Brian2 run fills
- * it, as any earlier run of the user's would have). The processes alternate, round by round, so
+ * it, as any earlier run of the user's would have). meanfield runs through its launcher, as a user
+ * starts it (JVM options, class-data archive), after an untimed {@code --version} that builds the jar
+ * if a source is newer. The processes alternate, round by round, so
  * that a disturbance of the shared machine hits both; the figures are best over best.
  * <p>
- * Usage: {@code NifPeerWorkload --app-jar JAR --workload YAML --brian2 SCRIPT [--python PY] [--rounds R]
+ * Usage: {@code NifPeerWorkload --launcher MEANFIELD --workload YAML --brian2 SCRIPT [--python PY] [--rounds R]
  * [--quick] [--json FILE]}. {@code --quick} runs N = 4000, in-degree 100, T = 0.5 on both sides, one
  * round. The spike counts of both sides are printed as a check that they simulate the same model
  * (the networks are different draws of the same law, so the counts agree to sampling error only).
@@ -36,7 +38,7 @@ public final class NifPeerWorkload {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path appJar = null;
+        Path launcher = null;
         Path workload = null;
         Path brian2 = null;
         String python = "/usr/bin/python3";
@@ -45,7 +47,7 @@ public final class NifPeerWorkload {
         Path json = null;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
-                case "--app-jar" -> appJar = Path.of(value(args, ++a));
+                case "--launcher" -> launcher = Path.of(value(args, ++a));
                 case "--workload" -> workload = Path.of(value(args, ++a));
                 case "--brian2" -> brian2 = Path.of(value(args, ++a));
                 case "--python" -> python = value(args, ++a);
@@ -55,7 +57,7 @@ public final class NifPeerWorkload {
                 default -> usage();
             }
         }
-        if (appJar == null || workload == null || brian2 == null) {
+        if (launcher == null || workload == null || brian2 == null) {
             usage();
         }
         if (quick) {
@@ -68,7 +70,9 @@ public final class NifPeerWorkload {
         List<String> brianCommand = List.of(python, brian2.toString(), "--n", Integer.toString(n), "--degree",
                 Integer.toString(degree), "--end", Double.toString(end), "--target", "cython");
 
-        System.out.println("Brian2 warm-up run (fills Cython's cache; not timed)...");
+        System.out.println("Launcher and Brian2 warm-up runs (a build if the jar is stale, the class-data archive,"
+                + " Cython's cache; not timed)...");
+        run(List.of(launcher.toString(), "--version"), scratch.resolve("launcher-warmup.log"));
         run(brianCommand, scratch.resolve("brian2-warmup.log"));
         double[] meanfield1 = new double[rounds];
         double[] meanfield2 = new double[rounds];
@@ -77,7 +81,7 @@ public final class NifPeerWorkload {
         double brianRun = Double.POSITIVE_INFINITY;
         String version = "?";
         for (int r = 0; r < rounds; r++) {
-            meanfield1[r] = meanfield(appJar, workload, scratch, r, 1, n, degree, end);
+            meanfield1[r] = meanfield(launcher, workload, scratch, r, 1, n, degree, end);
             Timed b = run(brianCommand, scratch.resolve("brian2-" + r + ".log"));
             brian[r] = b.seconds();
             Matcher m = RESULT.matcher(b.output());
@@ -89,7 +93,7 @@ public final class NifPeerWorkload {
             brianRun = Math.min(brianRun, Double.parseDouble(m.group(4)));
             System.out.printf(Locale.ROOT, "round %d: Brian2 %s %.2f s (build %s, run %s), %s spikes%n", r, version,
                     b.seconds(), m.group(3), m.group(4), m.group(5));
-            meanfield2[r] = meanfield(appJar, workload, scratch, r, 2, n, degree, end);
+            meanfield2[r] = meanfield(launcher, workload, scratch, r, 2, n, degree, end);
         }
 
         String label = String.format(Locale.ROOT, "N = %d, ER in-degree %d, dt = 0.5 ms, T = %s, formulas as written", n,
@@ -114,13 +118,13 @@ public final class NifPeerWorkload {
                 peer, peer / min(meanfield1), peer / min(meanfield2));
     }
 
-    private static double meanfield(Path appJar, Path workload, Path scratch, int round, int threads, int n, int degree,
+    private static double meanfield(Path launcher, Path workload, Path scratch, int round, int threads, int n, int degree,
             double end) throws IOException, InterruptedException {
         Path out = scratch.resolve("meanfield-" + round + "-" + threads);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Timed t = run(List.of(java, "-jar", appJar.toString(), "simulate", workload.toString(), "--threads",
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "simulate", workload.toString(), "--threads",
                 Integer.toString(threads), "--quiet", "--out", out.toString(), "--set", "particles.n=" + n, "--set",
-                "particles.degree=" + degree, "--set", "time.end=" + end), scratch.resolve(out.getFileName() + ".log"));
+                "particles.degree=" + degree, "--set", "time.end=" + end));
+        Timed t = run(command, scratch.resolve(out.getFileName() + ".log"));
         String summary = Files.readString(out.resolve("summary.json"));
         Matcher spikes = Pattern.compile("\"total_spikes\"\\s*:\\s*(\\d+)").matcher(summary);
         System.out.printf(Locale.ROOT, "round %d: meanfield %d thread(s) %.2f s, %s spikes%n", round, threads,
@@ -159,7 +163,7 @@ public final class NifPeerWorkload {
     }
 
     private static void usage() {
-        System.err.println("usage: NifPeerWorkload --app-jar JAR --workload YAML --brian2 SCRIPT [--python PY]"
+        System.err.println("usage: NifPeerWorkload --launcher MEANFIELD --workload YAML --brian2 SCRIPT [--python PY]"
                 + " [--rounds R] [--quick] [--json FILE]");
         System.exit(2);
     }

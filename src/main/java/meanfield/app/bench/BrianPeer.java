@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Brian2 peer of a bench run: {@code NifPeerWorkload} with this checkout's application jar, the
+ * The Brian2 peer of a bench run: {@code NifPeerWorkload} with this checkout's launcher, the
  * workload problem and the Brian2 script, when {@code /usr/bin/python3} can import brian2 (Debian's
  * python3-brian); otherwise the reason it is skipped, for the report's notes.
  */
@@ -20,10 +20,9 @@ final class BrianPeer {
 
     /** The arguments of the peer step, or empty with {@code why} holding the reason it is skipped. */
     static Optional<List<String>> arguments(Path root, StringBuilder why) throws InterruptedException {
-        Path appJar = root.resolve("src/target/meanfield.jar");
-        if (!Files.isRegularFile(appJar)) {
-            why.append("peer comparison (Brian2) skipped: no application jar at ").append(appJar)
-                    .append(" (build it with ./meanfield or mvn package)");
+        Path launcher = root.resolve("meanfield");
+        if (!Files.isExecutable(launcher)) {
+            why.append("peer comparison (Brian2) skipped: no launcher at ").append(launcher);
             return Optional.empty();
         }
         String missing = brian2Missing();
@@ -32,7 +31,7 @@ final class BrianPeer {
                     .append(" (install Debian's python3-brian: apt-get install -y python3-brian)");
             return Optional.empty();
         }
-        return Optional.of(List.of("--app-jar", appJar.toString(), "--workload",
+        return Optional.of(List.of("--launcher", launcher.toString(), "--workload",
                 root.resolve("benchmarks/peer/workload.yaml").toString(), "--brian2",
                 root.resolve("benchmarks/peer/brian2_workload.py").toString(), "--python", PYTHON));
     }

@@ -14,7 +14,7 @@ class BenchPlanTest {
 
     @Test
     void thePeerStepRunsLastWithItsArgumentsAndTheQuickFlag() {
-        List<String> peer = List.of("--app-jar", "a.jar", "--workload", "w.yaml", "--brian2", "b.py");
+        List<String> peer = List.of("--launcher", "meanfield", "--workload", "w.yaml", "--brian2", "b.py");
         List<BenchPlan.Step> steps = BenchPlan.steps(true, DIR, peer);
         BenchPlan.Step last = steps.get(steps.size() - 1);
         assertEquals(BrianPeer.MAIN, last.name());
