@@ -63,7 +63,7 @@ public final class NifPlots {
         return chart;
     }
 
-    private static XYChart finalDensity(NifSolution s) {
+    static XYChart finalDensity(NifSolution s) {
         int last = s.outputCount() - 1;
         // The layout's v axis: cell centres of the finite volumes, or the nodes of the spectral elements.
         double[] v = s.vPoints();

@@ -12,7 +12,7 @@ import org.knowm.xchart.HeatMapChart;
 class ChartsTest {
 
     /** The labels that are not blank, in order. */
-    private static List<String> shown(List<?> labels) {
+    static List<String> shown(List<?> labels) {
         List<String> out = new ArrayList<>();
         for (Object l : labels) {
             if (!l.toString().isBlank()) {

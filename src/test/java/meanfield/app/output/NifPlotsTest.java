@@ -78,6 +78,23 @@ class NifPlotsTest {
         assertEquals(NifPlots.POPULATION_RATE, chart.getYAxisTitle());
     }
 
+    @Test
+    void theFinalDensityShowsFiveLabelsOverTheVGridAtTheLastTime() {
+        XYChart chart = NifPlots.finalDensity(solution);
+        int last = solution.outputCount() - 1;
+        double[] v = solution.vPoints();
+        assertEquals(Math.min(5, solution.labelGrid().cells()), chart.getSeriesMap().size());
+        XYSeries first = chart.getSeriesMap().values().iterator().next();
+        assertEquals("ξ = " + Charts.format(solution.labelGrid().center(0)), first.getName());
+        assertEquals(v.length, first.getXData().length);
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(v[i], first.getXData()[i], 0.0);
+            assertEquals(solution.density(last)[i], first.getYData()[i], 0.0);
+        }
+        assertEquals("v", chart.getXAxisTitle());
+        assertTrue(chart.getTitle().endsWith("T = " + Charts.format(solution.time(last))), chart.getTitle());
+    }
+
     private static boolean hasTwoColours(BufferedImage image) {
         int first = image.getRGB(0, 0);
         for (int y = 0; y < image.getHeight(); y++) {
