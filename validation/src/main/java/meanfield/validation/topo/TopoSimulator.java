@@ -238,14 +238,22 @@ public final class TopoSimulator {
     public TopoParticleRun resume(Checkpoint from, double end, double outputEvery, int bins, DoubleConsumer progress,
             ResultSink sink, CheckpointPolicy checkpoints) {
         ResultLayout layout = layout(end, outputEvery, bins);
+        requireOutputTime(from, end, outputEvery);
+        restore(from);
+        return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
+    }
+
+    /**
+     * Refuses a checkpoint whose time is not the output time before its next output in a run to
+     * {@code end} every {@code outputEvery}: only there can a resumed run continue the outputs exactly.
+     */
+    static void requireOutputTime(Checkpoint from, double end, double outputEvery) {
         double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
         int index = from.nextOutput() - 1;
         if (index < 0 || index >= outputs.length || outputs[index] != from.time()) {
             throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time()
                     + " is not an output time of this run (end " + end + ", every " + outputEvery + ")");
         }
-        restore(from);
-        return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
     }
 
     /** Outputs first..last of the run to end, from the state at the output before first (or at 0). */

@@ -347,12 +347,7 @@ public final class TopoTimeStepped {
     public TopoParticleRun resume(Checkpoint from, double end, double outputEvery, int bins, DoubleConsumer progress,
             ResultSink sink, CheckpointPolicy checkpoints) {
         ResultLayout layout = layout(end, outputEvery, bins);
-        double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
-        int index = from.nextOutput() - 1;
-        if (index < 0 || index >= outputs.length || outputs[index] != from.time()) {
-            throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time()
-                    + " is not an output time of this run (end " + end + ", every " + outputEvery + ")");
-        }
+        TopoSimulator.requireOutputTime(from, end, outputEvery);
         restore(from);
         return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
     }
