@@ -20,7 +20,6 @@ import meanfield.solvers.run.Forcing;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.ProductionDestructionSystem;
-import meanfield.solvers.time.TimeControl;
 
 /**
  * The NIF limit on a uniform v grid for each cell of a label grid, as a production–destruction
@@ -323,12 +322,6 @@ public final class NifFiniteVolume implements ProductionDestructionSystem, SemiD
     @Override
     public String defaultScheme() {
         return "mprk22";
-    }
-
-    /** Only for a scheme without error control (MPRK22 has one): a hundredth of the output interval. */
-    @Override
-    public double defaultStep(TimeControl control) {
-        return Math.min(control.outputEvery(), control.end()) / 100;
     }
 
     @Override

@@ -20,7 +20,6 @@ import meanfield.solvers.result.Variable;
 import meanfield.solvers.run.RunObserver;
 import meanfield.solvers.run.SemiDiscretization;
 import meanfield.solvers.time.ImexSystem;
-import meanfield.solvers.time.TimeControl;
 
 /**
  * The NIF limit by Legendre spectral elements in v for each label of the label grid: nodal
@@ -561,11 +560,6 @@ public final class NifSpectral implements ImexSystem, SemiDiscretization, Statio
     @Override
     public String defaultScheme() {
         return "ark4-imex";
-    }
-
-    @Override
-    public double defaultStep(TimeControl control) {
-        return Math.min(control.outputEvery(), control.end()) / 100;
     }
 
     @Override

@@ -24,9 +24,12 @@ public interface SemiDiscretization {
 
     /**
      * The step of a scheme without an error estimate when the problem gives none: a stability or
-     * accuracy default of the discretization, at most {@link #maxStep()}.
+     * accuracy default of the discretization, at most {@link #maxStep()}. Without one, a hundredth of
+     * the output interval.
      */
-    double defaultStep(TimeControl control);
+    default double defaultStep(TimeControl control) {
+        return Math.min(control.outputEvery(), control.end()) / 100;
+    }
 
     /** The largest step the discretization can take (a positivity limit), or +infinity. */
     default double maxStep() {
