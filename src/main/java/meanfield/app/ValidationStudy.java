@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import meanfield.app.problem.ModelProblem;
 import meanfield.app.problem.Problem;
 import meanfield.app.problem.ProblemException;
 import meanfield.solvers.result.RecordedResult;
@@ -151,26 +152,15 @@ final class ValidationStudy {
             totalWeight += t.particles();
         }
         StudyProgress progress = new StudyProgress("validate " + problem.source().name(), settings.quiet(),
-                tasks.size() + 2, totalWeight);
+                tasks.size(), 2, totalWeight);
         try {
             long t0 = System.nanoTime();
-            Future<RecordedRun> limit = kernel().limit() ? pool.submit(() -> {
-                RecordedRun r = model.solve(problem.model());
-                progress.finishedSide();
-                return r;
-            }) : null;
-            Future<RecordedRun> doubled = pool.submit(() -> {
-                RecordedRun r = model.solve(model.doubled(options));
-                progress.finishedSide();
-                return r;
-            });
+            Future<RecordedRun> limit = kernel().limit() ? solve(pool, problem.model(), progress) : null;
+            Future<RecordedRun> doubled = solve(pool, model.doubled(options), progress);
             List<Future<RawRun>> runs = submitRuns(pool, tasks, progress);
             RecordedRun limitRun = limit == null ? null : Tasks.await(limit);
             double continuumSeconds = (System.nanoTime() - t0) * 1e-9;
-            List<Finished> finished = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                finished.add(finish(tasks.get(i), Tasks.await(runs.get(i))));
-            }
+            List<Finished> finished = finishAll(tasks, runs);
             RecordedRun doubledRun = Tasks.await(doubled);
             progress.close();
             if (limitRun != null && limitRun.outcome().failure().isPresent()) {
@@ -187,6 +177,25 @@ final class ValidationStudy {
 
     private static String limitFailureMessage(String failure) {
         return "numerical failure of the continuum solve (limit kernel): " + failure + "; no reference, no distances";
+    }
+
+    /** A continuum solve on the pool, counted by the progress bar when it ends. */
+    private Future<RecordedRun> solve(ExecutorService pool, ModelProblem side,
+            StudyProgress progress) {
+        return pool.submit(() -> {
+            RecordedRun r = model.solve(side);
+            progress.finishedSide();
+            return r;
+        });
+    }
+
+    /** The tasks' runs awaited and finished, in task order. */
+    private List<Finished> finishAll(List<Task> tasks, List<Future<RawRun>> runs) {
+        List<Finished> finished = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            finished.add(finish(tasks.get(i), Tasks.await(runs.get(i))));
+        }
+        return finished;
     }
 
     /** The particle runs of the tasks on the pool, in task order. */
@@ -239,19 +248,15 @@ final class ValidationStudy {
         int workers = concurrency(err, n);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         StudyProgress progress = new StudyProgress("validate " + problem.source().name() + " N = " + n,
-                settings.quiet(), tasks.size() + 2, (long) n * tasks.size());
+                settings.quiet(), tasks.size(), continua ? 2 : 0, (long) n * tasks.size());
         try {
             long t0 = System.nanoTime();
-            Future<RecordedRun> limit = continua && kernel().limit() ? pool.submit(() -> model.solve(problem.model()))
-                    : null;
-            Future<RecordedRun> doubled = continua ? pool.submit(() -> model.solve(model.doubled(options))) : null;
+            Future<RecordedRun> limit = continua && kernel().limit() ? solve(pool, problem.model(), progress) : null;
+            Future<RecordedRun> doubled = continua ? solve(pool, model.doubled(options), progress) : null;
             List<Future<RawRun>> runs = submitRuns(pool, tasks, progress);
             RecordedRun limitRun = limit == null ? null : Tasks.await(limit);
             double continuumSeconds = (System.nanoTime() - t0) * 1e-9;
-            List<Finished> finished = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                finished.add(finish(tasks.get(i), Tasks.await(runs.get(i))));
-            }
+            List<Finished> finished = finishAll(tasks, runs);
             Continua stored = null;
             if (continua) {
                 RecordedRun doubledRun = Tasks.await(doubled);
@@ -437,13 +442,14 @@ final class ValidationStudy {
         private final double[] fraction;
         private final long totalWeight;
         private int sideDone;
-        private final int tasks;
+        private final int sides;
 
-        StudyProgress(String name, boolean quiet, int tasks, long totalWeight) {
+        /** {@code runs} particle runs of the given total weight (particles) and {@code sides} continuum solves. */
+        StudyProgress(String name, boolean quiet, int runs, int sides, long totalWeight) {
             this.bar = new Progress(name, 1.0, quiet);
-            this.fraction = new double[tasks];
+            this.fraction = new double[runs];
             this.totalWeight = totalWeight;
-            this.tasks = tasks;
+            this.sides = sides;
         }
 
         synchronized void update(int slot, int n, double f) {
@@ -461,9 +467,9 @@ final class ValidationStudy {
             for (double x : fraction) {
                 done += x;
             }
-            // The two continuum solves count as one run of the mean size each.
-            double side = (double) totalWeight / Math.max(1, tasks - 2);
-            bar.accept(Math.min(1, (done + sideDone * side) / (totalWeight + 2 * side)));
+            // A continuum solve counts as one run of the mean size.
+            double side = (double) totalWeight / Math.max(1, fraction.length);
+            bar.accept(Math.min(1, (done + sideDone * side) / (totalWeight + sides * side)));
         }
 
         @Override
