@@ -40,31 +40,41 @@ class NifFiniteVolumeTest {
     void synapticInputTakesRowsOfTheKernelAsInputsOfTheReceivingLabel() {
         int labels = 8;
         // Asymmetric: the transpose would give a different input.
-        SynapticKernel kernel = new SynapticKernel.Function(
-                (xi, zeta) -> 0.2 + xi * zeta * zeta + 0.5 * Math.sin(2 * Math.PI * (xi - zeta)));
-        NifModel model = NifTestProblems.constantRate(1.0, 1.0, (v, xi) -> 0.0, 0.1, kernel);
+        java.util.function.DoubleBinaryOperator w = (xi, zeta) -> 0.2 + xi * zeta * zeta
+                + 0.5 * Math.sin(2 * Math.PI * (xi - zeta));
         UniformGrid labelGrid = UniformGrid.unitInterval(labels);
+        double[] rates = testRates(labels);
+        double[] input = synapticInput(new SynapticKernel.Function(w), labelGrid, rates);
+        double[] cells = CellAverages.of(w, labelGrid, labelGrid, 3);
+        for (int k = 0; k < labels; k++) {
+            double expected = 0;
+            double transposed = 0;
+            for (int l = 0; l < labels; l++) {
+                expected += cells[k * labels + l] * rates[l] / labels;
+                transposed += cells[l * labels + k] * rates[l] / labels;
+            }
+            assertEquals(expected, input[k], 1e-12, "label " + k);
+            assertTrue(Math.abs(transposed - input[k]) > 1e-3, "the test kernel must tell rows from columns");
+        }
+    }
+
+    /** Rates 1 + l^2 per label cell: distinct, so that a wrong label shows. */
+    private static double[] testRates(int labels) {
+        double[] rates = new double[labels];
+        for (int l = 0; l < labels; l++) {
+            rates[l] = 1 + l * l;
+        }
+        return rates;
+    }
+
+    /** J per label cell for the given rates, from the finite volumes of a constant-rate model with this kernel. */
+    private static double[] synapticInput(SynapticKernel kernel, UniformGrid labelGrid, double[] rates) {
+        NifModel model = NifTestProblems.constantRate(1.0, 1.0, (v, xi) -> 0.0, 0.1, kernel);
         try (ColumnPool pool = new ColumnPool(1)) {
             NifFiniteVolume fv = new NifFiniteVolume(model, new UniformGrid(-1, 2, 30), labelGrid, pool);
-            double[] rates = new double[labels];
-            for (int l = 0; l < labels; l++) {
-                rates[l] = 1 + l * l;
-            }
-            double[] input = new double[labels];
+            double[] input = new double[labelGrid.cells()];
             fv.synapticInput(rates, input);
-            double[] w = CellAverages.of(
-                    (xi, zeta) -> 0.2 + xi * zeta * zeta + 0.5 * Math.sin(2 * Math.PI * (xi - zeta)), labelGrid,
-                    labelGrid, 3);
-            for (int k = 0; k < labels; k++) {
-                double expected = 0;
-                double transposed = 0;
-                for (int l = 0; l < labels; l++) {
-                    expected += w[k * labels + l] * rates[l] / labels;
-                    transposed += w[l * labels + k] * rates[l] / labels;
-                }
-                assertEquals(expected, input[k], 1e-12, "label " + k);
-                assertTrue(Math.abs(transposed - input[k]) > 1e-3, "the test kernel must tell rows from columns");
-            }
+            return input;
         }
     }
 
@@ -89,20 +99,12 @@ class NifFiniteVolumeTest {
         int labels = 7;
         SynapticKernel kernel = new SynapticKernel.Measure(java.util.List.of(
                 new SynapticKernel.Atom(xi -> 0.3 - xi * xi, xi -> xi)));
-        NifModel model = NifTestProblems.constantRate(1.0, 1.0, (v, xi) -> 0.0, 0.1, kernel);
         UniformGrid labelGrid = UniformGrid.unitInterval(labels);
-        try (ColumnPool pool = new ColumnPool(1)) {
-            NifFiniteVolume fv = new NifFiniteVolume(model, new UniformGrid(-1, 2, 30), labelGrid, pool);
-            double[] rates = new double[labels];
-            for (int l = 0; l < labels; l++) {
-                rates[l] = 1 + l * l;
-            }
-            double[] input = new double[labels];
-            fv.synapticInput(rates, input);
-            for (int k = 0; k < labels; k++) {
-                double xi = labelGrid.center(k);
-                assertEquals((0.3 - xi * xi) * rates[k], input[k], 0.0, "label " + k);
-            }
+        double[] rates = testRates(labels);
+        double[] input = synapticInput(kernel, labelGrid, rates);
+        for (int k = 0; k < labels; k++) {
+            double xi = labelGrid.center(k);
+            assertEquals((0.3 - xi * xi) * rates[k], input[k], 0.0, "label " + k);
         }
     }
 
