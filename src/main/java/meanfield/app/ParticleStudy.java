@@ -195,7 +195,7 @@ final class ParticleStudy {
 
     /**
      * Refuses a study whose largest runs, --threads of them at once, would not fit in the JVM's heap
-     * (a network's weights: synapses x 16 bytes), before anything runs. The bound takes every
+     * (the network, {@link meanfield.app.problem.ParticleSettings#networkBytes}), before anything runs. The bound takes every
      * concurrent run at the largest N: the finest level's runs may all be running together.
      */
     private void checkMemory(int[] counts) {

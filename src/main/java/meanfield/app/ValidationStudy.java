@@ -131,7 +131,7 @@ final class ValidationStudy {
         long available = (long) (0.8 * Runtime.getRuntime().maxMemory());
         if (perRun > available) {
             throw new ProblemException("--particles", String.format(Locale.ROOT, "N = %d needs about %.1f GiB per run"
-                    + " (synapses at 16 bytes each, both directions, and the neurons' state); the JVM may use %.1f GiB"
+                    + " (the network, 8 bytes a synapse and direction kept, and the neurons' state); the JVM may use %.1f GiB"
                     + " (a smaller N, a sparser particles.connectivity, or MEANFIELD_JAVA_OPTS=-Xmx...)", largest,
                     perRun / 1073741824.0, available / 1073741824.0));
         }

@@ -10,8 +10,9 @@ import meanfield.app.problem.ProblemSource;
 /**
  * An up-front estimate of one task's memory and time, for the Slurm request. Memory follows the
  * estimates the commands make themselves: a field of {@code valuesPerOutput} doubles with about 24
- * work arrays (as {@code converge} checks its levels), and for particles 16 bytes per synapse (float
- * weight and int index, both directions) plus 64 bytes per neuron (as {@code validate} checks its
+ * work arrays (as {@code converge} checks its levels), and for particles the network's bytes
+ * ({@link ParticleSettings#networkBytes}; a file network, whose size is known only once read, at 16
+ * bytes a synapse of the mean in-degree) plus 64 bytes per neuron (as {@code validate} checks its
  * runs), plus 256 MiB for the JVM itself. Time is a rough rule, documented in the README: work
  * units at 10^8 per second, times 3 for safety, plus 2 minutes of start-up:
  * a solve costs 20 steps per output interval over the field's values; a particle run costs, per
@@ -105,8 +106,12 @@ record TaskEstimate(long bytes, long seconds) {
     }
 
     private static double particleBytes(Problem p, int n) {
-        double synapses = p.model() instanceof NifProblem ? synapses(p, n) : 0;
-        return 16 * synapses + 64.0 * n;
+        if (!(p.model() instanceof NifProblem)) {
+            return 64.0 * n;
+        }
+        ParticleSettings s = p.particles();
+        double network = s.connectivity().equals("file") ? 16 * synapses(p, n) : s.networkBytes(n);
+        return network + 64.0 * n;
     }
 
     private static double particleWork(Problem p, int n) {
