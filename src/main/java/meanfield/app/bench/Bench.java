@@ -34,14 +34,13 @@ public final class Bench {
         Files.createDirectories(out);
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ChildRuns runs = new ChildRuns(jar.jar(), out, stdout);
-        StringBuilder peerSkipped = new StringBuilder();
-        List<String> peer = BrianPeer.arguments(root, peerSkipped).orElse(null);
-        for (BenchPlan.Step step : BenchPlan.steps(quick, out.toAbsolutePath(), peer)) {
+        BrianPeer.Plan peer = BrianPeer.plan(root);
+        for (BenchPlan.Step step : BenchPlan.steps(quick, out.toAbsolutePath(), peer.arguments())) {
             runs.run(step);
         }
         List<String> notes = new java.util.ArrayList<>(runs.notes());
-        if (peer == null) {
-            notes.add(peerSkipped.toString());
+        if (peer.skipped() != null) {
+            notes.add(peer.skipped());
         }
         // NEST is not installable here (pip's index is unreachable and Debian has no package).
         notes.add("NEST not run: no package of it on this machine; benchmarks/peer/README.md says how to add it");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The Brian2 peer of a bench run: {@code NifPeerWorkload} with this checkout's launcher, the
@@ -18,22 +17,28 @@ final class BrianPeer {
     private BrianPeer() {
     }
 
-    /** The arguments of the peer step, or empty with {@code why} holding the reason it is skipped. */
-    static Optional<List<String>> arguments(Path root, StringBuilder why) throws InterruptedException {
+    /**
+     * The peer step of a bench run.
+     *
+     * @param arguments the step's arguments after its main class, or null when it is skipped
+     * @param skipped   why it is skipped, for the report's notes, or null
+     */
+    record Plan(List<String> arguments, String skipped) {
+    }
+
+    static Plan plan(Path root) throws InterruptedException {
         Path launcher = root.resolve("meanfield");
         if (!Files.isExecutable(launcher)) {
-            why.append("peer comparison (Brian2) skipped: no launcher at ").append(launcher);
-            return Optional.empty();
+            return new Plan(null, "peer comparison (Brian2) skipped: no launcher at " + launcher);
         }
         String missing = brian2Missing();
         if (missing != null) {
-            why.append("peer comparison (Brian2) skipped: ").append(missing)
-                    .append(" (install Debian's python3-brian: apt-get install -y python3-brian)");
-            return Optional.empty();
+            return new Plan(null, "peer comparison (Brian2) skipped: " + missing
+                    + " (install Debian's python3-brian: apt-get install -y python3-brian)");
         }
-        return Optional.of(List.of("--launcher", launcher.toString(), "--workload",
+        return new Plan(List.of("--launcher", launcher.toString(), "--workload",
                 root.resolve("benchmarks/peer/workload.yaml").toString(), "--brian2",
-                root.resolve("benchmarks/peer/brian2_workload.py").toString(), "--python", PYTHON));
+                root.resolve("benchmarks/peer/brian2_workload.py").toString(), "--python", PYTHON), null);
     }
 
     /** Null when brian2 imports, else what went wrong. */
