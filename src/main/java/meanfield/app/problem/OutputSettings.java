@@ -82,11 +82,11 @@ public record OutputSettings(DataFormat format, FieldSelection fields, List<Stri
                     || !(bounds.get(1) instanceof Number high)) {
                 throw new ProblemException(key, "must be [low, high], two numbers, got " + raw);
             }
-            if (!(Double.isFinite(low.doubleValue()) && Double.isFinite(high.doubleValue())
-                    && low.doubleValue() < high.doubleValue())) {
+            try {
+                ranges.put(quantity, new ColourRanges.Range(low.doubleValue(), high.doubleValue()));
+            } catch (IllegalArgumentException e) {
                 throw new ProblemException(key, "needs finite low < high, got " + raw);
             }
-            ranges.put(quantity, new ColourRanges.Range(low.doubleValue(), high.doubleValue()));
         }
         return new ColourRanges(ranges);
     }
