@@ -1,11 +1,8 @@
 package meanfield.app;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -36,14 +33,13 @@ final class ConvergeLevelFile {
         RecordedResult r = level.result();
         int count = r.outputCount();
         int first = everyOutput ? 0 : Math.max(0, count - 1);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+        StudyTaskFiles.write(file, out -> {
             out.writeUTF(MAGIC);
             out.writeLong(level.steps());
-            writeText(out, level.failure());
+            StudyTaskFiles.writeText(out, level.failure());
             out.writeDouble(level.seconds());
             out.writeDouble(level.error());
-            writeText(out, level.description());
+            StudyTaskFiles.writeText(out, level.description());
             out.writeInt(count - first);
             for (int o = first; o < count; o++) {
                 double[] values = r.get(quantity, o);
@@ -53,16 +49,7 @@ final class ConvergeLevelFile {
                     out.writeDouble(v);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + partial, e);
-        }
-        try {
-            // Renamed into place: a task killed while writing leaves no level.bin that looks whole.
-            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + partial + " to " + file, e);
-        }
+        });
     }
 
     /** Reads a level back, its outputs replayed into a record over {@code layout} (the level's own grid). */
@@ -72,10 +59,10 @@ final class ConvergeLevelFile {
                 throw new ProblemException("--merge", file + " is not a level file of this version");
             }
             long steps = in.readLong();
-            String failure = readText(in);
+            String failure = StudyTaskFiles.readText(in);
             double seconds = in.readDouble();
             double error = in.readDouble();
-            String description = readText(in);
+            String description = StudyTaskFiles.readText(in);
             int outputs = in.readInt();
             RecordedResult result = new RecordedResult(Set.of(quantity), false);
             result.begin(layout, outputs, 0);
@@ -98,16 +85,5 @@ final class ConvergeLevelFile {
         } catch (IOException e) {
             throw new ProblemException("--merge", "cannot read " + file + ": " + e.getMessage());
         }
-    }
-
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        out.writeBoolean(text != null);
-        if (text != null) {
-            out.writeUTF(text.length() > 20000 ? text.substring(0, 20000) : text);
-        }
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }

@@ -1,13 +1,11 @@
 package meanfield.app;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import meanfield.app.sweep.Dimension;
 import meanfield.app.sweep.StudySweep;
 import meanfield.app.sweep.SweepDefinition;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -26,27 +24,9 @@ final class ConvergeMerge {
         List<Path> runs = StudySweep.completedRuns(dir, "converge", ConvergeCommand.LEVEL_TASK, "--merge");
         SweepDefinition definition = StudySweep.definition(dir);
         Dimension levels = definition.dimensions().get(0);
-        List<String> args = new ArrayList<>(List.of(definition.problem()));
-        for (String s : definition.overrides()) {
-            args.add("--set");
-            args.add(s);
-        }
-        for (String a : definition.arguments()) {
-            if (!a.equals(ConvergeCommand.LEVEL_TASK)) {
-                args.add(a);
-            }
-        }
-        Path out = options.out != null ? options.out : dir.resolve("study");
-        args.addAll(List.of("--levels", String.valueOf(levels.values().size()), "--from", levels.values().get(0),
-                "--out", out.toString(), "--quiet"));
-        if (options.overwrite) {
-            args.add("--overwrite");
-        }
-        ConvergeCommand study = new ConvergeCommand();
-        CommandLine line = new CommandLine(study);
-        line.setOut(spec.commandLine().getOut());
-        line.setErr(spec.commandLine().getErr());
-        line.parseArgs(args.toArray(String[]::new));
+        ConvergeCommand study = StudyEngineOptions.parseStudy(new ConvergeCommand(), dir, definition,
+                ConvergeCommand.LEVEL_TASK, List.of("--levels", String.valueOf(levels.values().size()), "--from",
+                        levels.values().get(0)), options, spec);
         return study.study(study.options.readProblem(), start,
                 new ConvergeCommand.TaskLevels(runs, levels.values()));
     }

@@ -1,11 +1,19 @@
 package meanfield.app;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 import meanfield.app.problem.ProblemException;
+import meanfield.app.sweep.SweepDefinition;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The options of a study that can hand its units (converge's levels, validate's particle numbers)
- * to Slurm as sweep tasks: the engine, and for Slurm the shards, extra #SBATCH options and a dry run.
+ * to Slurm as sweep tasks: the engine, and for Slurm the shards, extra #SBATCH options and a dry run;
+ * and, for the study's --merge, the study's own options rebuilt from the sweep it wrote.
  */
 final class StudyEngineOptions {
     @Option(names = "--engine", paramLabel = "local|slurm", description = "local (default): the study on a pool of"
@@ -35,5 +43,36 @@ final class StudyEngineOptions {
 
     boolean slurm() {
         return engine.equals("slurm");
+    }
+
+    /**
+     * Parses into {@code study} the command line of the study whose sweep is in {@code dir}: its
+     * problem, --set and options as stored (without {@code taskOption}), then {@code own}, then --out
+     * (by default DIR/study, since DIR's own summary.json belongs to 'sweep merge'), --quiet and
+     * --overwrite as given to --merge; returns {@code study}.
+     */
+    static <T> T parseStudy(T study, Path dir, SweepDefinition definition, String taskOption, List<String> own,
+            CommonOptions options, CommandSpec spec) {
+        List<String> args = new ArrayList<>(List.of(definition.problem()));
+        for (String s : definition.overrides()) {
+            args.add("--set");
+            args.add(s);
+        }
+        for (String a : definition.arguments()) {
+            if (!a.equals(taskOption)) {
+                args.add(a);
+            }
+        }
+        Path out = options.out != null ? options.out : dir.resolve("study");
+        args.addAll(own);
+        args.addAll(List.of("--out", out.toString(), "--quiet"));
+        if (options.overwrite) {
+            args.add("--overwrite");
+        }
+        CommandLine line = new CommandLine(study);
+        line.setOut(spec.commandLine().getOut());
+        line.setErr(spec.commandLine().getErr());
+        line.parseArgs(args.toArray(String[]::new));
+        return study;
     }
 }

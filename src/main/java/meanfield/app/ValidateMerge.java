@@ -9,7 +9,6 @@ import meanfield.app.problem.ProblemException;
 import meanfield.app.sweep.Dimension;
 import meanfield.app.sweep.StudySweep;
 import meanfield.app.sweep.SweepDefinition;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -31,26 +30,9 @@ final class ValidateMerge {
         if (!numbers.key().equals(ValidateCommand.TASK_KEY)) {
             throw new ProblemException("--merge", dir + " varies " + numbers.key() + ", not " + ValidateCommand.TASK_KEY);
         }
-        List<String> args = new ArrayList<>(List.of(definition.problem()));
-        for (String s : definition.overrides()) {
-            args.add("--set");
-            args.add(s);
-        }
-        for (String a : definition.arguments()) {
-            if (!a.equals(ValidateCommand.RUNS_TASK)) {
-                args.add(a);
-            }
-        }
-        Path out = options.out != null ? options.out : dir.resolve("study");
-        args.addAll(List.of("--seeds", String.valueOf(definition.seeds().size()), "--out", out.toString(), "--quiet"));
-        if (options.overwrite) {
-            args.add("--overwrite");
-        }
-        ValidateCommand study = new ValidateCommand();
-        CommandLine line = new CommandLine(study);
-        line.setOut(spec.commandLine().getOut());
-        line.setErr(spec.commandLine().getErr());
-        line.parseArgs(args.toArray(String[]::new));
+        ValidateCommand study = StudyEngineOptions.parseStudy(new ValidateCommand(), dir, definition,
+                ValidateCommand.RUNS_TASK, List.of("--seeds", String.valueOf(definition.seeds().size())), options,
+                spec);
         Problem problem = study.options.readProblem();
         OutputDirectory target = study.options.output(problem.source().name(), "validate");
         ValidationStudy.Settings settings = study.settings(problem);

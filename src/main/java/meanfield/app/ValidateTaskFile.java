@@ -1,14 +1,11 @@
 package meanfield.app;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +29,12 @@ final class ValidateTaskFile {
     }
 
     static void write(Path file, ValidationStudy.TaskResult result) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+        StudyTaskFiles.write(file, out -> {
             out.writeUTF(MAGIC);
             out.writeInt(result.particles());
             out.writeInt(result.runs().size());
             for (ValidationStudy.Finished f : result.runs()) {
-                writeText(out, f.failure());
+                StudyTaskFiles.writeText(out, f.failure());
                 out.writeDouble(f.seconds());
                 writeArrays(out, f.particles());
                 writeArrays(out, f.network());
@@ -47,7 +43,7 @@ final class ValidateTaskFile {
             out.writeBoolean(c != null);
             if (c != null) {
                 out.writeDouble(c.seconds());
-                writeText(out, c.limitFailure());
+                StudyTaskFiles.writeText(out, c.limitFailure());
                 writeArrays(out, c.limit());
                 out.writeInt(c.discretization().size());
                 for (Map.Entry<String, Double> e : c.discretization().entrySet()) {
@@ -55,15 +51,7 @@ final class ValidateTaskFile {
                     out.writeDouble(e.getValue());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + partial, e);
-        }
-        try {
-            // Renamed into place: a task killed while writing leaves no runs.bin that looks whole.
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + partial + " to " + file, e);
-        }
+        });
     }
 
     static ValidationStudy.TaskResult read(Path file) {
@@ -75,7 +63,7 @@ final class ValidateTaskFile {
             int seeds = in.readInt();
             List<ValidationStudy.Finished> runs = new ArrayList<>();
             for (int s = 0; s < seeds; s++) {
-                String failure = readText(in);
+                String failure = StudyTaskFiles.readText(in);
                 double seconds = in.readDouble();
                 Map<String, double[]> particles = readArrays(in);
                 Map<String, double[]> network = readArrays(in);
@@ -84,7 +72,7 @@ final class ValidateTaskFile {
             ValidationStudy.Continua continua = null;
             if (in.readBoolean()) {
                 double seconds = in.readDouble();
-                String limitFailure = readText(in);
+                String limitFailure = StudyTaskFiles.readText(in);
                 Map<String, double[]> limit = readArrays(in);
                 Map<String, Double> grid = new LinkedHashMap<>();
                 int count = in.readInt();
@@ -129,16 +117,5 @@ final class ValidateTaskFile {
             arrays.put(key, values);
         }
         return arrays;
-    }
-
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        out.writeBoolean(text != null);
-        if (text != null) {
-            out.writeUTF(text.length() > 20000 ? text.substring(0, 20000) : text);
-        }
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }

@@ -1,5 +1,6 @@
 package meanfield.app;
 
+import static meanfield.app.SlurmScripts.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +32,6 @@ class ConvergeSlurmTest {
 
     @TempDir
     Path tmp;
-
-    private static String[] args(String[]... parts) {
-        return Stream.of(parts).flatMap(Stream::of).toArray(String[]::new);
-    }
 
     private static String[] study(String... options) {
         return args(new String[] {"converge", "nif-ring", "--refine", "grid.v.cells", "--levels", "3", "--from", "20"},
@@ -73,25 +70,10 @@ class ConvergeSlurmTest {
     @ParameterizedTest
     @MethodSource("studies")
     void twoShardsRunAsTheArrayThenMergedGiveTheLocalStudy(String reference, String quantity) throws IOException {
-        String[] chosen = {"--reference", reference, "--quantity", quantity};
         Path local = tmp.resolve("local");
-        CommandRunner l = CommandRunner.run(args(study(chosen), new String[] {"--out", local.toString(), "--quiet",
-            "--threads", "2"}));
-        assertEquals(0, l.status(), l.err());
         Path dir = tmp.resolve("slurm");
-        CommandRunner d = CommandRunner.run(args(study(chosen), new String[] {"--engine", "slurm", "--dry-run",
-            "--shards", "2", "--out", dir.toString()}));
-        assertEquals(0, d.status(), d.err());
-        String line = Files.readAllLines(dir.resolve("sweep.sbatch")).stream().filter(x -> x.contains("--shard"))
-                .findFirst().orElseThrow();
-        for (int element = 1; element <= 2; element++) {
-            List<String> words = SlurmScripts.shellWords(line.replace("${SLURM_ARRAY_TASK_ID}", String.valueOf(element)));
-            // exec LAUNCHER sweep ...: the launcher's part is the jar, run here in-process.
-            CommandRunner shard = CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new));
-            assertEquals(0, shard.status(), shard.err());
-        }
-        CommandRunner m = CommandRunner.run("converge", "--merge", dir.toString());
-        assertEquals(0, m.status(), m.err());
+        SlurmScripts.runLocallyAndAsArray("converge", study("--reference", reference, "--quantity", quantity), local,
+                dir);
         ObjectMapper json = new ObjectMapper();
         JsonNode expected = results(json.readTree(local.resolve("summary.json").toFile()));
         JsonNode merged = results(json.readTree(dir.resolve("study/summary.json").toFile()));
@@ -104,16 +86,8 @@ class ConvergeSlurmTest {
     @Test
     void mergingBeforeEveryLevelIsDoneListsTheMissingLevels() {
         Path dir = tmp.resolve("partial");
-        assertEquals(0, CommandRunner.run(study("--engine", "slurm", "--dry-run", "--shards", "3", "--out",
-                dir.toString())).status());
-        List<String> words = SlurmScripts.shellWords(SlurmScripts.sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", "1"));
-        assertEquals(0, CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new)).status());
-        CommandRunner m = CommandRunner.run("converge", "--merge", dir.toString());
-        assertEquals(2, m.status());
-        assertEquals(List.of("error: --merge: 2 of 3 task(s) are not done: grid.v.cells=40; grid.v.cells=80"
-                + " ('meanfield sweep status " + dir + "' says why; submit the study again or run the missing shards)"),
-                m.err().lines().toList());
-        assertFalse(Files.exists(dir.resolve("study")), "a refused merge wrote its directory");
+        SlurmScripts.assertEarlyMergeListsTheMissingTasks("converge", study("--engine", "slurm", "--dry-run", "--shards",
+                "3", "--out", dir.toString()), dir, "grid.v.cells=40; grid.v.cells=80");
     }
 
     static Stream<Arguments> badInput() {
@@ -128,10 +102,8 @@ class ConvergeSlurmTest {
     @MethodSource("badInput")
     void badInputIsOneLineNamingTheOptionAndExitTwo(String[] options, String message) {
         Path dir = tmp.resolve("bad");
-        CommandRunner r = CommandRunner.run(args(study(options), new String[] {"--out", dir.toString()}));
-        assertEquals(2, r.status(), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("error: " + message), r.err());
+        SlurmScripts.assertRefusedInOneLine(CommandRunner.run(args(study(options),
+                new String[] {"--out", dir.toString()})), message);
         assertFalse(Files.exists(dir.resolve("tasks")), "levels ran after a refusal");
     }
 

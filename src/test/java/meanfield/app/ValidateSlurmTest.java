@@ -1,5 +1,6 @@
 package meanfield.app;
 
+import static meanfield.app.SlurmScripts.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,10 +36,6 @@ class ValidateSlurmTest {
 
     @TempDir
     Path tmp;
-
-    private static String[] args(String[]... parts) {
-        return Stream.of(parts).flatMap(Stream::of).toArray(String[]::new);
-    }
 
     private static String[] nif(String... options) {
         return args(new String[] {"validate", "nif-ring", "--particles", "200,50,100", "--seeds", "3"}, NIF_SMALL,
@@ -81,28 +78,15 @@ class ValidateSlurmTest {
     @MethodSource("studies")
     void twoShardsRunAsTheArrayThenMergedGiveTheLocalStudy(String[] study) throws IOException {
         Path local = tmp.resolve("local");
-        CommandRunner l = CommandRunner.run(args(study, new String[] {"--out", local.toString(), "--quiet",
-            "--threads", "2"}));
-        assertEquals(0, l.status(), l.err());
         Path dir = tmp.resolve("slurm");
-        CommandRunner d = CommandRunner.run(args(study, new String[] {"--engine", "slurm", "--dry-run", "--shards", "2",
-            "--out", dir.toString()}));
-        assertEquals(0, d.status(), d.err());
-        for (int element = 1; element <= 2; element++) {
-            List<String> words = SlurmScripts.shellWords(SlurmScripts.sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", String.valueOf(element)));
-            // exec LAUNCHER sweep ...: the launcher's part is the jar, run here in-process.
-            CommandRunner shard = CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new));
-            assertEquals(0, shard.status(), shard.err());
-        }
-        CommandRunner m = CommandRunner.run("validate", "--merge", dir.toString());
-        assertEquals(0, m.status(), m.err());
+        SlurmScripts.LocalAndMerged runs = SlurmScripts.runLocallyAndAsArray("validate", study, local, dir);
         ObjectMapper json = new ObjectMapper();
         JsonNode expected = results(json.readTree(local.resolve("summary.json").toFile()));
         JsonNode merged = results(json.readTree(dir.resolve("study/summary.json").toFile()));
         assertEquals(expected, merged);
         assertTrue(expected.get("runs").get(0).get("error_" + (study[1].startsWith("nif") ? "rate" : "density")
                 + "_per_seed").size() > 0, expected.toString());
-        assertEquals(withoutWall(l.out()), withoutWall(m.out()));
+        assertEquals(withoutWall(runs.local().out()), withoutWall(runs.merge().out()));
         for (String file : List.of("validation.h5", "validation.png")) {
             assertTrue(Files.isRegularFile(dir.resolve("study").resolve(file)), file);
         }
@@ -113,16 +97,8 @@ class ValidateSlurmTest {
     @Test
     void mergingBeforeEveryTaskIsDoneListsTheMissingTasks() {
         Path dir = tmp.resolve("partial");
-        assertEquals(0, CommandRunner.run(nif("--engine", "slurm", "--dry-run", "--shards", "3", "--out",
-                dir.toString())).status());
-        List<String> words = SlurmScripts.shellWords(SlurmScripts.sweepLine(dir).replace("${SLURM_ARRAY_TASK_ID}", "1"));
-        assertEquals(0, CommandRunner.run(words.subList(2, words.size()).toArray(String[]::new)).status());
-        CommandRunner m = CommandRunner.run("validate", "--merge", dir.toString());
-        assertEquals(2, m.status());
-        assertEquals(List.of("error: --merge: 2 of 3 task(s) are not done: particles.n=100; particles.n=200"
-                + " ('meanfield sweep status " + dir + "' says why; submit the study again or run the missing shards)"),
-                m.err().lines().toList());
-        assertFalse(Files.exists(dir.resolve("study")), "a refused merge wrote its directory");
+        SlurmScripts.assertEarlyMergeListsTheMissingTasks("validate", nif("--engine", "slurm", "--dry-run", "--shards",
+                "3", "--out", dir.toString()), dir, "particles.n=100; particles.n=200");
     }
 
     static Stream<Arguments> badInput() {
@@ -137,10 +113,8 @@ class ValidateSlurmTest {
     @MethodSource("badInput")
     void badInputIsRefusedInOneLine(String[] options, String message) {
         Path dir = tmp.resolve("bad");
-        CommandRunner r = CommandRunner.run(args(nif(options), new String[] {"--out", dir.toString()}));
-        assertEquals(2, r.status(), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("error: " + message), r.err());
+        SlurmScripts.assertRefusedInOneLine(CommandRunner.run(args(nif(options),
+                new String[] {"--out", dir.toString()})), message);
         assertFalse(Files.exists(dir.resolve("tasks")), "tasks ran after a refusal");
     }
 
@@ -155,9 +129,7 @@ class ValidateSlurmTest {
         } finally {
             System.clearProperty("meanfield.sweep.path");
         }
-        assertEquals(2, r.status(), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("error: --engine: slurm needs sbatch"), r.err());
+        SlurmScripts.assertRefusedInOneLine(r, "--engine: slurm needs sbatch");
         assertFalse(Files.exists(dir), "a refused study wrote its directory");
     }
 
