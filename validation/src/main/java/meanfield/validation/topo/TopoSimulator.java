@@ -3,8 +3,6 @@ package meanfield.validation.topo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.DoubleConsumer;
 
 import meanfield.solvers.model.InvalidModelException;
@@ -15,7 +13,6 @@ import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.ResultSink;
 import meanfield.solvers.result.Variable;
 import meanfield.solvers.run.Checkpoint;
-import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.PackedState;
 import meanfield.solvers.time.TimeControl;
@@ -50,7 +47,7 @@ import meanfield.validation.random.SplitMix64;
  * {@link #resume}d from it gives the outputs, bit for bit, and the event counts of the run that was
  * not interrupted.
  */
-public final class TopoSimulator {
+public final class TopoSimulator extends TopoRunner {
     /** Sampling cells per axis by dimension (index 1..3): about 2^14 cells in all. */
     private static final int[] SAMPLING_CELLS = {0, 1 << 14, 1 << 7, 25};
     /** First value of a packed state ("TOP1"), so that another run's state is refused, not misread. */
@@ -109,19 +106,23 @@ public final class TopoSimulator {
         return particles;
     }
 
+    @Override
     public double time() {
         return time;
     }
 
+    @Override
     public long events() {
         return events;
     }
 
+    @Override
     public long velocityChanges() {
         return velocityChanges;
     }
 
     /** Runs the Poisson clock up to time {@code until}: every event at a time <= until. */
+    @Override
     public void advance(double until) {
         int n = particles.size();
         while (nextEvent <= until) {
@@ -154,8 +155,9 @@ public final class TopoSimulator {
      * {@code position_hist} [t, x (, y, z)], mass per bin, and {@code joint} [t, x (, y, z), velocity],
      * mass per bin and node (each particle weighs 1/N).
      */
+    @Override
     public ResultLayout layout(double end, double outputEvery, int bins) {
-        return layout(velocityNodes(particles), end, outputEvery, bins);
+        return layout(velocityNodes(), end, outputEvery, bins);
     }
 
     /** The layout of {@code particles.h5} for these velocity nodes (nodes x d); see {@link #layout(double, double, int)}. */
@@ -185,7 +187,8 @@ public final class TopoSimulator {
                 Variable.perOutput("joint", "1", "particle mass per position bin and velocity node", withVelocity)));
     }
 
-    private static double[][] velocityNodes(TopoParticles particles) {
+    @Override
+    double[][] velocityNodes() {
         int d = particles.dimension();
         double[][] velocities = new double[particles.nodeCount()][d];
         for (int k = 0; k < velocities.length; k++) {
@@ -206,88 +209,24 @@ public final class TopoSimulator {
         return simulate(end, outputEvery, bins, progress, ResultSink.DISCARD, null);
     }
 
-    /**
-     * Runs a fresh simulator from time 0 to {@code end}, handing every output to the sink as it is
-     * reached ({@link #layout}) and, with a checkpoint policy (null: none), checkpoints to its
-     * destination. Returns the outputs in memory too.
-     *
-     * @param bins bins per axis of the position histograms
-     */
-    public TopoParticleRun simulate(double end, double outputEvery, int bins, DoubleConsumer progress,
-            ResultSink sink, CheckpointPolicy checkpoints) {
-        if (time != 0 || events != 0) {
-            throw new IllegalStateException("simulate runs a fresh simulator from time 0, this one is at t = " + time);
-        }
-        return run(layout(end, outputEvery, bins), end, outputEvery, bins, 0, progress, sink, checkpoints);
+    @Override
+    boolean started() {
+        return time != 0 || events != 0;
     }
 
-    /**
-     * Continues a run from a checkpoint one of these runs handed out, to {@code end} (which may be
-     * later than the interrupted run's, with the same outputEvery, so that the checkpoint's time is
-     * one of this run's output times): the state is replaced by the checkpoint's, and the sink begins
-     * at output {@code from.nextOutput()}. The outputs, checkpoints and event counts are then bit for
-     * bit those of a run that was not interrupted. The simulator must be built with the same model
-     * (velocity nodes and rank weight) and N; its seed and its own state do not matter, as all of its
-     * state is replaced.
-     *
-     * @return the outputs from {@code from.nextOutput()} on only ({@link TopoParticleRun#firstOutput}),
-     *         with the event counts of the whole run
-     * @throws IncompatibleCheckpoint for a checkpoint of another model or N, or whose time is not an
-     *         output time of this run
-     */
-    public TopoParticleRun resume(Checkpoint from, double end, double outputEvery, int bins, DoubleConsumer progress,
-            ResultSink sink, CheckpointPolicy checkpoints) {
-        ResultLayout layout = layout(end, outputEvery, bins);
-        requireOutputTime(from, end, outputEvery);
-        restore(from);
-        return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
+    @Override
+    int size() {
+        return particles.size();
     }
 
-    /**
-     * Refuses a checkpoint whose time is not the output time before its next output in a run to
-     * {@code end} every {@code outputEvery}: only there can a resumed run continue the outputs exactly.
-     */
-    static void requireOutputTime(Checkpoint from, double end, double outputEvery) {
-        double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
-        int index = from.nextOutput() - 1;
-        if (index < 0 || index >= outputs.length || outputs[index] != from.time()) {
-            throw new IncompatibleCheckpoint("the checkpoint at t = " + from.time()
-                    + " is not an output time of this run (end " + end + ", every " + outputEvery + ")");
-        }
+    @Override
+    void histogramAt(double t, int bins, double[] positionMass, double[] jointMass) {
+        particles.histogram(t, bins, positionMass, jointMass);
     }
 
-    /** Outputs first..last of the run to end, from the state at the output before first (or at 0). */
-    private TopoParticleRun run(ResultLayout layout, double end, double outputEvery, int bins, int first,
-            DoubleConsumer progress, ResultSink sink, CheckpointPolicy checkpoints) {
-        Objects.requireNonNull(sink, "sink");
-        Objects.requireNonNull(progress, "progress");
-        double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
-        int count = outputs.length - first;
-        int cells = 1;
-        for (int a = 0; a < particles.dimension(); a++) {
-            cells = Math.multiplyExact(cells, bins);
-        }
-        double[][] positionHistogram = new double[count][cells];
-        double[][] joint = new double[count][Math.multiplyExact(cells, particles.nodeCount())];
-        double lastCheckpoint = time;
-        sink.begin(layout, outputs.length, first);
-        for (int o = first; o < outputs.length; o++) {
-            double t = outputs[o];
-            advance(t);
-            particles.histogram(t, bins, positionHistogram[o - first], joint[o - first]);
-            sink.output(o, t, new double[][] {positionHistogram[o - first], joint[o - first]});
-            progress.accept(t / end);
-            if (checkpoints != null && checkpoints.due(t, lastCheckpoint, o == outputs.length - 1)) {
-                checkpoints.destination().accept(new Checkpoint(t, o + 1, 0, events, velocityChanges, pack(),
-                        new double[0][]));
-                lastCheckpoint = t;
-            }
-        }
-        sink.finish(outputs.length, Map.of());
-        double[][] velocities = velocityNodes(particles);
-        return new TopoParticleRun(Arrays.copyOfRange(outputs, first, outputs.length),
-                layout.axis("x_edges").values().clone(), positionHistogram, joint, velocities, particles.size(),
-                events, velocityChanges, first);
+    @Override
+    Checkpoint checkpoint(double t, int nextOutput) {
+        return new Checkpoint(t, nextOutput, 0, events, velocityChanges, pack(), new double[0][]);
     }
 
     /**
@@ -318,7 +257,8 @@ public final class TopoSimulator {
     }
 
     /** Takes the state of a checkpoint {@link #pack} wrote, after checking it belongs to this model and N. */
-    private void restore(Checkpoint from) {
+    @Override
+    void restore(Checkpoint from) {
         double[] state = from.state();
         if (state.length < HEADER || state[0] != STATE_FORMAT) {
             throw new IncompatibleCheckpoint("the checkpoint does not hold the state of a topological particle run");

@@ -1,8 +1,6 @@
 package meanfield.validation.topo;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.DoubleConsumer;
 
 import meanfield.solvers.model.InvalidModelException;
@@ -11,10 +9,8 @@ import meanfield.solvers.model.TopoModel;
 import meanfield.solvers.result.ResultLayout;
 import meanfield.solvers.result.ResultSink;
 import meanfield.solvers.run.Checkpoint;
-import meanfield.solvers.run.CheckpointPolicy;
 import meanfield.solvers.run.IncompatibleCheckpoint;
 import meanfield.solvers.run.PackedState;
-import meanfield.solvers.time.TimeControl;
 import meanfield.validation.random.AliasTable;
 import meanfield.validation.random.SplitMix64;
 
@@ -52,9 +48,10 @@ import meanfield.validation.random.SplitMix64;
  * from a second stream. The run is serial, so it does not depend on any thread count.
  *
  * <p><b>Checkpoints</b> are handed out as by the exact simulator, at output times; a run resumed from
- * one continues bit for bit (see {@link #resume}).
+ * one continues bit for bit (see {@link #resume}), as each interval between outputs is cut into steps
+ * alike and the whole state (positions, velocity nodes, clock, stream) is restored.
  */
-public final class TopoTimeStepped {
+public final class TopoTimeStepped extends TopoRunner {
     /** First value of a packed state ("TTS1"), so that another run's state is refused, not misread. */
     private static final double STATE_FORMAT = 0x54545331;
     /** Values before the particles in a packed state: format, N, nodes, fingerprint (2), time, steps (2), stream (4). */
@@ -182,6 +179,7 @@ public final class TopoTimeStepped {
         return new Initial(positions, nodes);
     }
 
+    @Override
     public int size() {
         return size;
     }
@@ -191,6 +189,7 @@ public final class TopoTimeStepped {
         return dt;
     }
 
+    @Override
     public double time() {
         return time;
     }
@@ -199,10 +198,12 @@ public final class TopoTimeStepped {
         return steps;
     }
 
+    @Override
     public long events() {
         return events;
     }
 
+    @Override
     public long velocityChanges() {
         return velocityChanges;
     }
@@ -231,6 +232,7 @@ public final class TopoTimeStepped {
     }
 
     /** Runs to time {@code until} (not before now) in equal steps of at most dt. */
+    @Override
     public void advance(double until) {
         if (!(until >= time)) {
             throw new IllegalArgumentException("cannot advance from t = " + time + " back to " + until);
@@ -306,6 +308,7 @@ public final class TopoTimeStepped {
     }
 
     /** The layout of {@code particles.h5}, that of {@link TopoSimulator#layout}. */
+    @Override
     public ResultLayout layout(double end, double outputEvery, int bins) {
         return TopoSimulator.layout(nodes, end, outputEvery, bins);
     }
@@ -322,66 +325,28 @@ public final class TopoTimeStepped {
         return simulate(end, outputEvery, bins, progress, sink, null);
     }
 
-    /**
-     * As {@link #simulate(double, double, int, DoubleConsumer, ResultSink)}, with checkpoints (null:
-     * none) handed out as the exact simulator does: at the first output time at least {@code every}
-     * after the previous one, and at the end.
-     */
-    public TopoParticleRun simulate(double end, double outputEvery, int bins, DoubleConsumer progress,
-            ResultSink sink, CheckpointPolicy checkpoints) {
-        if (time != 0 || steps != 0) {
-            throw new IllegalStateException("simulate runs a fresh simulator from time 0, this one is at t = " + time);
-        }
-        return run(layout(end, outputEvery, bins), end, outputEvery, bins, 0, progress, sink, checkpoints);
+    @Override
+    boolean started() {
+        return time != 0 || steps != 0;
     }
 
-    /**
-     * Continues a run from one of its checkpoints, to {@code end} (with the same outputEvery, so that
-     * the checkpoint's time is an output time of this run): the outputs, checkpoints and counts are
-     * then bit for bit those of the run that was not interrupted, as each interval between outputs is
-     * cut into steps alike and the whole state (positions, velocity nodes, clock, stream) is restored.
-     * The simulator must have the same velocity nodes, rank weight, N and dt.
-     *
-     * @throws IncompatibleCheckpoint for a checkpoint of another model, N or dt, or not at an output time
-     */
-    public TopoParticleRun resume(Checkpoint from, double end, double outputEvery, int bins, DoubleConsumer progress,
-            ResultSink sink, CheckpointPolicy checkpoints) {
-        ResultLayout layout = layout(end, outputEvery, bins);
-        TopoSimulator.requireOutputTime(from, end, outputEvery);
-        restore(from);
-        return run(layout, end, outputEvery, bins, from.nextOutput(), progress, sink, checkpoints);
-    }
-
-    private TopoParticleRun run(ResultLayout layout, double end, double outputEvery, int bins, int first,
-            DoubleConsumer progress, ResultSink sink, CheckpointPolicy checkpoints) {
-        Objects.requireNonNull(sink, "sink");
-        Objects.requireNonNull(progress, "progress");
-        double[] outputs = new TimeControl(end, outputEvery, Double.NaN, 1).outputTimes();
-        int count = outputs.length - first;
-        double[][] positionHistogram = new double[count][bins];
-        double[][] joint = new double[count][Math.multiplyExact(bins, nodes.length)];
-        double lastCheckpoint = time;
-        sink.begin(layout, outputs.length, first);
-        for (int o = first; o < outputs.length; o++) {
-            double t = outputs[o];
-            advance(t);
-            histogram(bins, positionHistogram[o - first], joint[o - first]);
-            sink.output(o, t, new double[][] {positionHistogram[o - first], joint[o - first]});
-            progress.accept(t / end);
-            if (checkpoints != null && checkpoints.due(t, lastCheckpoint, o == outputs.length - 1)) {
-                checkpoints.destination().accept(new Checkpoint(t, o + 1, dt, events, velocityChanges, pack(),
-                        new double[0][]));
-                lastCheckpoint = t;
-            }
-        }
-        sink.finish(outputs.length, Map.of());
+    @Override
+    double[][] velocityNodes() {
         double[][] velocities = new double[nodes.length][];
         for (int k = 0; k < nodes.length; k++) {
             velocities[k] = nodes[k].clone();
         }
-        return new TopoParticleRun(Arrays.copyOfRange(outputs, first, outputs.length),
-                layout.axis("x_edges").values().clone(), positionHistogram, joint, velocities, size, events,
-                velocityChanges, first);
+        return velocities;
+    }
+
+    @Override
+    void histogramAt(double t, int bins, double[] positionMass, double[] jointMass) {
+        histogram(bins, positionMass, jointMass);
+    }
+
+    @Override
+    Checkpoint checkpoint(double t, int nextOutput) {
+        return new Checkpoint(t, nextOutput, dt, events, velocityChanges, pack(), new double[0][]);
     }
 
     /**
@@ -404,7 +369,8 @@ public final class TopoTimeStepped {
     }
 
     /** Takes the state {@link #pack} wrote, after checking that it belongs to this model, N and dt. */
-    private void restore(Checkpoint from) {
+    @Override
+    void restore(Checkpoint from) {
         double[] state = from.state();
         if (state.length == 0 || state[0] != STATE_FORMAT) {
             throw new IncompatibleCheckpoint("the checkpoint does not hold the state of a time-stepped topological"
